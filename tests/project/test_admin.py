@@ -1,0 +1,84 @@
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from tests.factories import make_event, make_job_post, make_slot, make_speaker, make_sponsorship, make_talk
+
+pytestmark = pytest.mark.django_db
+
+ORGANIZER_MODELS = sorted(
+    f"{model._meta.app_label}.{model._meta.model_name}"
+    for model in admin.site._registry
+    if model._meta.app_label in {"events", "talks"}
+)
+
+
+@pytest.fixture
+def organizer(client):
+    user = User.objects.create_user("olga", password="pw-organizer-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Organizers"))
+    return user
+
+
+@pytest.fixture
+def superuser():
+    return User.objects.create_superuser("root", password="pw-root-1")
+
+
+@pytest.fixture
+def some_content():
+    event = make_event()
+    talk = make_talk(event=event, speakers=[make_speaker()])
+    make_slot(event=event, talk=talk, title=talk.title, kind="talk")
+    make_sponsorship(event=event)
+    make_job_post(event=event)
+
+
+def test_every_content_model_is_registered():
+    # Slots, sponsorships and talk speakers are edited inline on their event or talk.
+    assert ORGANIZER_MODELS == [
+        "events.event",
+        "events.jobpost",
+        "events.sponsor",
+        "events.venue",
+        "talks.speaker",
+        "talks.talk",
+    ]
+
+
+@pytest.mark.parametrize("user_fixture", ["superuser", "organizer"])
+@pytest.mark.parametrize("model", ORGANIZER_MODELS)
+def test_admin_changelist_and_add_form_render(client, request, user_fixture, model, some_content):
+    client.force_login(request.getfixturevalue(user_fixture))
+    app_label, model_name = model.split(".")
+    changelist = client.get(reverse(f"admin:{app_label}_{model_name}_changelist"))
+    add_form = client.get(reverse(f"admin:{app_label}_{model_name}_add"))
+    assert changelist.status_code == 200
+    assert add_form.status_code == 200
+
+
+@pytest.mark.parametrize("user_fixture", ["superuser", "organizer"])
+def test_admin_event_change_form_renders_with_inlines(client, request, user_fixture, some_content):
+    client.force_login(request.getfixturevalue(user_fixture))
+    from events.models import Event
+
+    response = client.get(reverse("admin:events_event_change", args=[Event.objects.get().pk]))
+    assert response.status_code == 200
+    assert b"Agenda slots" in response.content
+    assert b"Talks" in response.content
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:auth_user_changelist", "admin:auth_user_add", "admin:auth_group_changelist"]
+)
+def test_organizer_cannot_reach_user_management(client, organizer, url_name):
+    client.force_login(organizer)
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_organizer_admin_index_lists_content_but_not_users(client, organizer):
+    client.force_login(organizer)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Events" in page and "Talks" in page and "Speakers" in page
+    assert "/admin/auth/user/" not in page
