@@ -1,0 +1,120 @@
+"""Reading people out of free text: "by Ahmad Haj Mosa (AI Researcher, PwC Austria), Fabian Schneider (…)"."""
+
+import re
+
+# Words that mark an organisation or a job title, never part of a person's name.
+ORGANISATION_WORDS = {
+    "ai",
+    "ag",
+    "gmbh",
+    "university",
+    "universität",
+    "institute",
+    "institut",
+    "research",
+    "lab",
+    "labs",
+    "group",
+    "austria",
+    "vienna",
+    "wien",
+    "tu",
+    "fh",
+    "technikum",
+    "medical",
+    "school",
+    "bank",
+    "cto",
+    "ceo",
+    "head",
+    "phd",
+    "student",
+    "scientist",
+    "engineer",
+    "director",
+    "researcher",
+    "lead",
+    "team",
+    "data",
+    "meetup",
+    "deep",
+    "learning",
+    "the",
+    "of",
+    "for",
+    "and",
+    "at",
+    "in",
+    "on",
+    "with",
+    "to",
+    "a",
+    "an",
+}
+NAME_PARTICLES = {"van", "von", "de", "der", "da", "del", "di", "la", "le"}
+
+
+def looks_like_person(text: str) -> bool:
+    """ "Mina Schütz" yes; "mostly.ai", "Johannes Kepler University", "TU-INSO" no."""
+    words = text.strip().split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text):
+        return False
+    if any("." in word and not re.fullmatch(r"[A-Z]\.", word) for word in words):  # "M." is an initial
+        return False
+    for word in words:
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if word.lower().strip(",") in ORGANISATION_WORDS or not word[0].isupper():
+            return False
+        if word.isupper() and len(word.rstrip(".")) > 1:  # acronyms are organisations ("TU-INSO", "AIT")
+            return False
+    return True
+
+
+def strip_honorifics(name: str) -> str:
+    return re.sub(r"^(Prof\.|Dr\.|Dipl\.-Ing\.|Mag\.|DI)\s+", "", name.strip()).strip()
+
+
+def split_name_list(text: str) -> list[str]:
+    """ "Jan Schlüter, René Donner and Thomas Lidy" -> three names (no affiliations expected)."""
+    parts = re.split(r"\s*,\s*|\s+&\s+|\s+and\s+|\s+/\s+", text.strip())
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_speaker_line(text: str) -> list[tuple[str, str]]:
+    """A README speaker line -> [(name, affiliation)].
+
+    Handles "by X (Aff), Y (Aff)", "X, Aff", "X - Aff", "X and Y, Aff", "by X".
+    """
+    line = text.strip().strip("*_").strip()
+    line = re.sub(r"^(by|von)\s+", "", line, flags=re.IGNORECASE)
+    line = re.sub(r"^\*+|\*+$", "", line).strip()
+    if not line:
+        return []
+    with_parentheses = re.findall(r"([^,()]+?)\s*\(([^()]*)\)", line)
+    if with_parentheses and looks_like_person(strip_honorifics(with_parentheses[0][0].strip(" ,&"))):
+        people: list[tuple[str, str]] = []
+        for name, affiliation in with_parentheses:
+            for single in split_name_list(name.strip(" ,")):
+                people.append((strip_honorifics(single), affiliation.strip()))
+        return people
+    head, separator, rest = line.partition(" - ")
+    if separator and looks_like_person(strip_honorifics(head.split(",")[0])) and "," not in head:
+        return [(strip_honorifics(head), rest.strip())]
+    parts = [part.strip() for part in line.split(",")]
+    names: list[str] = []
+    affiliation_parts: list[str] = []
+    for part in parts:
+        candidates = split_name_list(part)
+        if (
+            not affiliation_parts
+            and candidates
+            and all(looks_like_person(strip_honorifics(c)) for c in candidates)
+        ):
+            names.extend(strip_honorifics(c) for c in candidates)
+        else:
+            affiliation_parts.append(part)
+    if not names:
+        return []
+    affiliation = ", ".join(affiliation_parts)
+    return [(name, affiliation) for name in names]

@@ -1,0 +1,92 @@
+"""Plain data read from the historic meetup archive; no Django here, the import service maps it to models."""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    name: str  # canonical spelling after merging variants ("René Donner")
+    affiliation: str = ""  # affiliation at the time of this talk
+    bio: str = ""  # markdown, "" if none
+
+
+@dataclass
+class TalkRecord:
+    title: str
+    kind: str  # "talk" | "lightning" | "hot_topics" | "panel"
+    speakers: list[SpeakerRecord]
+    abstract: str = ""
+    slides_url: str = ""
+    video_url: str = ""
+    cancelled: bool = False
+
+
+@dataclass
+class SlotRecord:
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    title: str
+    kind: str  # "welcome" | "talk" | "break" | "announcements" | "hot_topics" | "networking" | "other"
+    talk: int | None = None  # index into EventRecord.talks
+
+
+@dataclass(frozen=True)
+class VenueRecord:
+    name: str
+    address: str = ""
+    city: str = "Vienna"
+
+
+@dataclass
+class EventRecord:
+    key: str
+    number: int | None
+    kind: str  # "meetup" | "special" | "partner"
+    title: str
+    date: datetime.date
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    venue: VenueRecord | None = None
+    meetup_url: str = ""
+    description: str = ""
+    intro_slides_url: str = ""
+    video_url: str = ""
+    photos_url: str = ""
+    talks: list[TalkRecord] = field(default_factory=list)
+    agenda: list[SlotRecord] = field(default_factory=list)
+    sponsors: list[tuple[str, str]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    category: str  # see REPORT_CATEGORIES
+    message: str
+    source: str = ""
+    line: int | None = None
+
+
+REPORT_CATEGORIES = (
+    "conflict",
+    "correction",
+    "missing_readme",
+    "duplicate_ignored",
+    "broken_link",
+    "placeholder_link",
+    "merged_variant",
+    "single_source",
+    "warning",
+)
+
+
+@dataclass
+class ArchiveRecord:
+    events: list[EventRecord]  # sorted by date
+    speaker_aliases: dict[str, list[str]]  # canonical name -> other spellings merged into it
+    venue_aliases: dict[str, list[str]]
+    report: list[ReportEntry]
+
+
+class ArchiveError(Exception):
+    """The given path is not a checkout of the vdlm/meetups repository."""

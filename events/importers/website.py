@@ -1,0 +1,54 @@
+"""The old GitHub Pages site's per-meetup table (vdlm-github-site/index.md, FORMATS.md §5): #1-#37, AI, WA."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .markdown import parse_tables
+
+
+@dataclass
+class WebsiteMeetup:
+    label: str  # "7", "AI", "WA"
+    date: datetime.date
+    end_date: datetime.date | None
+    venue: str
+    topic: str
+    more_url: str
+    videos: list[str] = field(default_factory=list)
+    photos_url: str = ""
+    meetup_url: str = ""
+    line: int = 0
+
+
+def read_website_meetups(text: str) -> list[WebsiteMeetup]:
+    meetups: list[WebsiteMeetup] = []
+    for table in parse_tables(text):
+        if [h.lower() for h in table.header[:3]] != ["#", "date", "venue"]:
+            continue
+        for row in table.rows:
+            cells = row.cells
+            match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:/(\d{2}))?", cells[1].text)
+            if not match:
+                continue
+            date = datetime.date(int(match[1]), int(match[2]), int(match[3]))
+            end_date = date.replace(day=int(match[4])) if match[4] else None
+            more = cells[4].links[0].href if cells[4].links else ""
+            videos = [link.href for link in cells[5].links]
+            photos = cells[6].links[0].href if cells[6].links else ""
+            meetup = cells[7].links[0].href if cells[7].links else ""
+            meetups.append(
+                WebsiteMeetup(
+                    cells[0].text,
+                    date,
+                    end_date,
+                    cells[2].text,
+                    cells[3].text,
+                    more,
+                    videos,
+                    photos,
+                    meetup,
+                    row.line,
+                )
+            )
+    return meetups
