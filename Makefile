@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format fixtures bench ci clean
+.PHONY: run test lint format fixtures bench ci clean
 
 # Installs again only when pyproject.toml changed.
 $(VENV)/.runtime-installed: pyproject.toml
@@ -34,6 +34,16 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Regenerates the shipped archive from the raw markdown in fixtures/source/ (byte-identical on every run).
+FIXTURE_DB := build/fixtures.sqlite3
+fixtures: $(VENV)/.runtime-installed
+	mkdir -p build && rm -f $(FIXTURE_DB)
+	DATABASE_URL=sqlite:///$(CURDIR)/$(FIXTURE_DB) DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(FIXTURE_DB) DJANGO_DEBUG=1 $(BIN)/python manage.py import_meetups \
+		fixtures/source/vdlm-meetups --report fixtures/import-report.md
+	DATABASE_URL=sqlite:///$(CURDIR)/$(FIXTURE_DB) DJANGO_DEBUG=1 $(BIN)/python manage.py dump_history \
+		fixtures/historic_meetups.json
 
 ci:
 	bash .ci/run
