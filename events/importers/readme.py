@@ -219,7 +219,7 @@ def read_agenda_groups(text_lines: list[str], blocks: list[tuple[Token, Token | 
 def agenda_group_talks(group: AgendaGroup) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
     """Talks named in one agenda group: [(title, people, abstract lines)]."""
     talks: list[tuple[str, list[tuple[str, str]], list[str]]] = []
-    lines = [re.sub(r"^\*\*\s*CANCELLED\s*\*\*\s*", "", line, flags=re.I) for line in group.lines]
+    lines = [re.sub(r"^(\*\*)?\s*CANCELLED\s*(\*\*)?\s*", "", line, flags=re.I) for line in group.lines]
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -342,7 +342,7 @@ def title_speaker_paragraph(opening: Token, text: str) -> tuple[str, list[tuple[
     lines = [line.strip().strip("*_").strip() for line in text.split("\n") if line.strip()]
     if opening.type != "paragraph_open" or opening.level > 0 or not 2 <= len(lines) <= 3:
         return None
-    if len(lines) == 3 and not lines[2].startswith("[") and not lines[2] == "Slides":
+    if len(lines) == 3 and not lines[2].startswith("[") and lines[2] != "Slides":
         return None
     if any(len(line) > 160 for line in lines[:2]):
         return None
@@ -461,9 +461,12 @@ def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
     text_lines = text.split("\n")
 
     for opening, inline in blocks:
+        # The title is an h1 naming the meetup ("# Talk Details:" in #64 is not one).
         if opening.type == "heading_open" and opening.tag == "h1" and inline is not None:
-            facts.title = inline_text(inline).strip()
-            break
+            heading = inline_text(inline).strip()
+            if re.search(r"meetup|summit", heading, re.I):
+                facts.title = heading
+                break
     folder_number = re.search(r"Meetup_(\d+)/", source)
     title_number = ORDINAL_TITLE.search(facts.title)
     if title_number:
@@ -606,6 +609,19 @@ def read_links(facts: ReadmeFacts, blocks: list[tuple[Token, Token | None]]) -> 
             break
 
 
+def ends_agenda(opening: Token, inline: Token | None, content: str) -> bool:
+    """The agenda stops at "Details:"/"The talks:", at a talk header or at the closing prose."""
+    if opening.type != "paragraph_open":
+        return False
+    if content.lower().rstrip(":") in ("details", "the talks"):
+        return True
+    raw = inline.content if inline is not None else ""
+    if section_header_title(opening, inline) is not None and not re.match(r"^\**\s*\d{1,2}:\d{2}", raw):
+        return True
+    closing = r"^(after|afterwards|we |very much|looking|hope|tom|rené|rene)\b"
+    return inline is not None and opening.level == 0 and bool(re.match(closing, content, re.I))
+
+
 def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[Token, Token | None]]) -> None:
     """Agenda slots and talks: agenda lines give times and speakers, talk sections give abstracts and bios."""
     agenda_blocks: list[tuple[Token, Token | None]] = []
@@ -629,25 +645,9 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[T
         if in_agenda and opening.type == "hr" and agenda_blocks:
             in_agenda = False
             continue
-        if (
-            in_agenda
-            and opening.type == "paragraph_open"
-            and content.lower().rstrip(":") in ("details", "the talks")
-        ):
+        if in_agenda and ends_agenda(opening, inline, content):
             in_agenda = False
             continue
-        if (
-            in_agenda
-            and opening.type == "paragraph_open"
-            and section_header_title(opening, inline) is not None
-        ):
-            if not re.match(r"^\**\s*\d{1,2}:\d{2}", inline.content if inline else ""):
-                in_agenda = False
-                continue
-        if in_agenda and opening.type == "paragraph_open" and inline is not None and opening.level == 0:
-            if re.match(r"^(after|afterwards|we |very much|looking|hope|tom|rené|rene)\b", content, re.I):
-                in_agenda = False
-                continue
         if in_agenda:
             agenda_blocks.append((opening, inline))
 

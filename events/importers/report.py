@@ -1,0 +1,33 @@
+"""The data-quality report of an import, as markdown for the organisers."""
+
+from .records import REPORT_CATEGORIES, ArchiveRecord
+
+CATEGORY_TITLES = {
+    "conflict": "Conflicts between sources (decided by evidence)",
+    "correction": "Corrections applied",
+    "missing_readme": "Meetups without a README",
+    "duplicate_ignored": "Duplicate or broken files ignored",
+    "broken_link": "Links to files not in the repository listing",
+    "placeholder_link": "Placeholder links dropped",
+    "merged_variant": "Spelling variants merged",
+    "single_source": "Talks found in only one source",
+    "warning": "Warnings",
+}
+
+
+def render_report_markdown(archive: ArchiveRecord) -> str:
+    talks = sum(len(event.talks) for event in archive.events)
+    lines = [
+        "# Import report: Vienna Deep Learning Meetup archive",
+        "",
+        f"{len(archive.events)} events, {talks} talks, {len(archive.report)} findings.",
+    ]
+    for category in REPORT_CATEGORIES:
+        entries = [entry for entry in archive.report if entry.category == category]
+        if not entries:
+            continue
+        lines += ["", f"## {CATEGORY_TITLES[category]} ({len(entries)})", ""]
+        for entry in entries:
+            where = entry.source + (f":{entry.line}" if entry.line else "")
+            lines.append(f"- {entry.message}" + (f" (`{where}`)" if where else ""))
+    return "\n".join(lines) + "\n"
