@@ -99,6 +99,8 @@ class Sources:
     files: set[str]  # repo-relative paths known to exist (on disk or in MANIFEST.tsv)
     corrections: Corrections
     report: list[ReportEntry]
+    # (spelling in a README, spelling of the matched root-table speaker): variants that never reach a talk
+    readme_spellings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_archive(
@@ -654,6 +656,8 @@ def enrich(
         if found is None and len(talk.speakers) == 1 and len(readme_talk.speakers) == 1:
             found = readme_talk.speakers[0]
         if found is not None:
+            if found.name != speaker.name:
+                sources.readme_spellings.append((found.name, speaker.name))
             speaker = SpeakerRecord(speaker.name, speaker.affiliation or found.affiliation, found.bio)
         speakers.append(speaker)
     talk.speakers = speakers
@@ -711,6 +715,10 @@ def merge_speakers(events: list[EventRecord], sources: Sources) -> dict[str, lis
     for alias, (name, reason) in sources.corrections.speaker_aliases.items():
         canonical[alias] = name
         reasons[alias] = reason
+    for written, used in sources.readme_spellings:
+        counts[written] += 0  # known spelling, but it does not vote for itself
+        canonical.setdefault(written, canonical.get(used, used))
+        reasons.setdefault(written, "README spelling of the same talk's speaker in the root table")
     groups: dict[str, list[str]] = {}
     for name in sorted(counts):
         target = canonical.get(name, name)

@@ -422,7 +422,8 @@ def read_detail_sections(blocks: list[tuple[Token, Token | None]]) -> list[Detai
             if text.startswith("[") and all(link.href.endswith(".pdf") for link in inline_links(inline)):
                 continue
         raw = inline.content if inline is not None else opening.content
-        (current.bio if in_bio else current.abstract).append(raw.strip())
+        raw = ABOUT_SPEAKER.sub("", raw.strip(), count=1).strip() if about else raw.strip()
+        (current.bio if in_bio else current.abstract).append(raw)
     return sections
 
 
@@ -438,7 +439,7 @@ def split_gen_a_bio(section: DetailSection) -> None:
             and first_word in first_names
             and re.match(r"^\S+( \S+)? (is|has|was|holds)\b", paragraph)
         ):
-            section.bio = section.abstract[index:]
+            section.bio = [paragraph]  # what follows the bio is closing prose
             section.abstract = section.abstract[:index]
             return
 
@@ -529,7 +530,9 @@ def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
 def find_hosts(text: str) -> list[tuple[str, str]]:
     """ "hosted by Bosch", "We kindly thank Dynatrace to provide drinks" -> [(organisation, role)]."""
     found: list[tuple[str, str]] = []
-    for match in re.finditer(r"\bhosted by (?:the )?([A-Z][\w&.\-]*(?: [A-Z0-9][\w&.\-]*)*)", text):
+    for match in re.finditer(
+        r"\b(?:hosted by|by the host:) (?:the )?([A-Z0-9][\w&.\-]*(?: [A-Z0-9][\w&.\-]*)*)", text
+    ):
         found.append((match[1].rstrip("."), "host"))
     for match in re.finditer(
         r"\bthank(?:s to)? (?:\w+ )?([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*) (?:to|for) provid(?:e|ing) (?:the )?drinks",
@@ -656,8 +659,10 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[T
     for group in groups:
         group_talks = agenda_group_talks(group)
         if group_talks:
+            # "Hot Papers session" above a talk's lines marks the organisers' news segment (#50).
+            labelled_hot = classify_slot(group.lines[0]) == "hot_topics" if group.lines else False
             for position, (title, people, abstract_lines) in enumerate(group_talks):
-                kind = "hot_topics" if classify_slot(title) == "hot_topics" else "talk"
+                kind = "hot_topics" if labelled_hot or classify_slot(title) == "hot_topics" else "talk"
                 speakers = [SpeakerRecord(name, affiliation) for name, affiliation in people]
                 talks.append(
                     TalkRecord(
@@ -788,6 +793,9 @@ def build_event(
         if not is_placeholder(href):
             talks[index].slides_url = to_url(href)
     timed = [slot.start_time for slot in facts.agenda if slot.start_time is not None]
+    # From #55 on the venue is only in prose: "hosted by Magenta Telekom".
+    hosts = [name for name, role in facts.sponsors if role == "host"]
+    venue_name = facts.venue_text or (hosts[0] if hosts else "")
     if "AI_Summit" in facts.source:
         key, kind, number = "ai-summit-2017", "special", None
     else:
@@ -800,7 +808,7 @@ def build_event(
         date=date,
         start_time=timed[0] if timed else None,
         end_time=None,
-        venue=VenueRecord(facts.venue_text) if facts.venue_text else None,
+        venue=VenueRecord(venue_name) if venue_name else None,
         meetup_url=facts.meetup_url,
         description=facts.description,
         intro_slides_url=""
