@@ -1,0 +1,135 @@
+"""Writes that touch files and several fields at once; the admin, the commands and the tests call these."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+
+from events.models import Event
+from talks.models import Speaker, Talk
+from talks.pdf import PdfContent, PdfUnreadable, read_pdf
+from talks.validators import validate_slides
+
+
+def replace_file(field_file: FieldFile, *, name: str, content) -> None:
+    """Store `content` in the field, removing the file it held before (without saving the model).
+
+    The old file is removed first, so the new one gets the same readable name instead of a random suffix.
+    """
+    old_name = field_file.name
+    if old_name:
+        field_file.storage.delete(old_name)
+    field_file.save(name, content, save=False)
+
+
+def talk_attach_slides(*, talk: Talk, file, content: PdfContent | None = None) -> Talk:
+    """Store a PDF as the talk's slides with its page count and text; replaces earlier slides (file or link).
+
+    `content` is the validated reading of this same file (the admin form has it already); without it the file is
+    read here. Raises ValidationError, and stores nothing, when the file is not an acceptable PDF.
+    """
+    if content is None:
+        content = validate_slides(file)
+    file.seek(0)
+    with transaction.atomic():
+        replace_file(talk.slides, name=f"{talk.slug}.pdf", content=file)
+        try:
+            talk.slides_url = ""
+            talk.slides_pages = content.pages
+            talk.slides_size = talk.slides.size
+            talk.slides_text = content.text
+            talk.save(update_fields=["slides", "slides_url", "slides_pages", "slides_size", "slides_text"])
+        except Exception:
+            talk.slides.storage.delete(talk.slides.name)
+            raise
+    return talk
+
+
+def talk_remove_slides(*, talk: Talk) -> Talk:
+    """Delete the slides file and what was extracted from it."""
+    if talk.slides:
+        talk.slides.delete(save=False)
+    talk.slides_pages = None
+    talk.slides_size = None
+    talk.slides_text = ""
+    talk.save(update_fields=["slides", "slides_pages", "slides_size", "slides_text"])
+    return talk
+
+
+def intro_slides_name(event: Event) -> str:
+    """Stored under slides/intro/<year>-<number or slug>.pdf."""
+    label = event.number if event.number is not None else event.slug
+    return f"{event.date:%Y}-{label}.pdf"
+
+
+def event_attach_intro_slides(*, event: Event, file, content: PdfContent | None = None) -> Event:
+    """Store the organizers' intro deck (PDF) on the event, like `talk_attach_slides`."""
+    if content is None:
+        content = validate_slides(file)
+    file.seek(0)
+    with transaction.atomic():
+        replace_file(event.intro_slides, name=intro_slides_name(event), content=file)
+        try:
+            event.intro_slides_url = ""
+            event.intro_slides_pages = content.pages
+            event.intro_slides_text = content.text
+            event.save(
+                update_fields=["intro_slides", "intro_slides_url", "intro_slides_pages", "intro_slides_text"]
+            )
+        except Exception:
+            event.intro_slides.storage.delete(event.intro_slides.name)
+            raise
+    return event
+
+
+def event_remove_intro_slides(*, event: Event) -> Event:
+    if event.intro_slides:
+        event.intro_slides.delete(save=False)
+    event.intro_slides_pages = None
+    event.intro_slides_text = ""
+    event.save(update_fields=["intro_slides", "intro_slides_pages", "intro_slides_text"])
+    return event
+
+
+def slides_reextract(*, field_file: FieldFile) -> PdfContent:
+    """Read a stored slides file again (after an upgrade of pypdf or of the limits)."""
+    with field_file.open("rb") as stored:
+        data = stored.read()
+    try:
+        return read_pdf(data)
+    except PdfUnreadable as error:
+        raise ValidationError(f"{field_file.name}: {error}", code=error.code) from error
+
+
+def talk_reextract_slides(*, talk: Talk) -> Talk:
+    content = slides_reextract(field_file=talk.slides)
+    talk.slides_pages = content.pages
+    talk.slides_size = talk.slides.size
+    talk.slides_text = content.text
+    talk.save(update_fields=["slides_pages", "slides_size", "slides_text"])
+    return talk
+
+
+def event_reextract_intro_slides(*, event: Event) -> Event:
+    content = slides_reextract(field_file=event.intro_slides)
+    event.intro_slides_pages = content.pages
+    event.intro_slides_text = content.text
+    event.save(update_fields=["intro_slides_pages", "intro_slides_text"])
+    return event
+
+
+def speaker_set_photo(*, speaker: Speaker, file) -> Speaker:
+    """Store a checked, resized, metadata-free photo (see events.images); raises ValidationError otherwise."""
+    from events.images import PHOTO, prepare_image
+
+    image = prepare_image(file, spec=PHOTO)
+    replace_file(speaker.photo, name=f"{speaker.slug}.{image.extension}", content=ContentFile(image.data))
+    speaker.save(update_fields=["photo"])
+    return speaker
+
+
+def speaker_remove_photo(*, speaker: Speaker) -> Speaker:
+    if speaker.photo:
+        speaker.photo.delete(save=False)
+    speaker.save(update_fields=["photo"])
+    return speaker

@@ -1,0 +1,53 @@
+"""Checks for uploaded slides, by content (never by file name), with messages that say what is wrong."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat as _filesizeformat
+
+from talks.pdf import PdfContent, PdfUnreadable, read_pdf
+
+
+def filesizeformat(size: int) -> str:
+    """ "2.0 KB", "50.0 MB" with a plain space (messages also go to the terminal)."""
+    return _filesizeformat(size).replace("\xa0", " ")
+
+
+MESSAGES = {
+    "empty": "The file is empty: {detail}.",
+    "not_pdf": "This file is not a PDF (its content does not start like one). Please upload the slides as PDF.",
+    "encrypted": "This PDF is password-protected (encrypted). Please upload a copy without a password.",
+    "corrupt": "This PDF is damaged and cannot be read ({detail}). Please export it again.",
+    "too_slow": "This PDF could not be read in time ({detail}); it may be damaged. Please export it again.",
+    "too_large": "The file is too large ({size}); slides may be at most {limit}.",
+}
+
+
+def read_upload(file) -> bytes:
+    """The whole upload, after checking its size (so nothing larger than the limit is read into memory)."""
+    limit = settings.SLIDES_MAX_BYTES
+    size = file.size
+    if size is not None and size > limit:
+        raise ValidationError(
+            MESSAGES["too_large"].format(size=filesizeformat(size), limit=filesizeformat(limit)),
+            code="too_large",
+        )
+    file.seek(0)
+    data = file.read(limit + 1)
+    file.seek(0)
+    if len(data) > limit:
+        raise ValidationError(
+            MESSAGES["too_large"].format(
+                size=f"more than {filesizeformat(limit)}", limit=filesizeformat(limit)
+            ),
+            code="too_large",
+        )
+    return data
+
+
+def validate_slides(file) -> PdfContent:
+    """The PDF's pages and text, or a ValidationError naming the problem (code: the kind of problem)."""
+    data = read_upload(file)
+    try:
+        return read_pdf(data)
+    except PdfUnreadable as error:
+        raise ValidationError(MESSAGES[error.code].format(detail=error.detail), code=error.code) from error
