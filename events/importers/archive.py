@@ -360,8 +360,12 @@ def build_event(
         return None
 
     title = event_title(sources, key, number, readme, site)
+    hosts = [name for name, role in readme.sponsors if role == "host"] if readme else []
     venue_name = (
-        corrections.get("venue") or (readme.venue_text if readme else "") or (site.venue if site else "")
+        corrections.get("venue")
+        or (readme.venue_text if readme else "")
+        or (site.venue if site else "")
+        or (hosts[0] if hosts else "")
     )
     if corrections.get("venue") and readme is not None and not readme.venue_text:
         sources.report.append(
