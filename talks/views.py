@@ -1,29 +1,82 @@
-from django.shortcuts import get_object_or_404, redirect
+"""Public pages of talks and speakers, and the counted slide downloads; each loads in a fixed number of queries."""
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from talks.models import Speaker, Talk
+from events.models import Event
+from talks.downloads import serve_slides
+from talks.models import Speaker, Talk, TalkSpeaker
+
+
+def visible_talks(user):
+    """Talks of events this user may see: staff preview drafts, everybody else sees published events only."""
+    return Talk.objects.all() if user.is_staff else Talk.objects.public()
 
 
 class TalkDetailView(DetailView):
     template_name = "talks/talk_detail.html"
+    context_object_name = "talk"
 
     def get_object(self, queryset=None):
-        talks = Talk.objects.select_related("event")
-        if not self.request.user.is_staff:
-            talks = talks.public()
+        talks = (
+            visible_talks(self.request.user)
+            .select_related("event", "event__venue")
+            .prefetch_related(
+                Prefetch(
+                    "talk_speakers",
+                    queryset=TalkSpeaker.objects.select_related("speaker").order_by("order", "pk"),
+                )
+            )
+        )
         return get_object_or_404(talks, event__slug=self.kwargs["event_slug"], slug=self.kwargs["slug"])
 
 
 def talk_slides(request, event_slug, slug):
-    talk = get_object_or_404(Talk.objects.public(), event__slug=event_slug, slug=slug)
-    return redirect(talk.slides.url if talk.slides else talk.slides_url)
+    """Counts the download (atomically, in the database) and serves the file or redirects to the link."""
+    talk = get_object_or_404(
+        visible_talks(request.user)
+        .select_related("event")
+        .only("id", "slug", "slides", "slides_url", "event__number", "event__slug", "event__status"),
+        event__slug=event_slug,
+        slug=slug,
+    )
+    folder = talk.event.number if talk.event.number is not None else talk.event.slug
+
+    def count():
+        Talk.objects.filter(pk=talk.pk).update(download_count=F("download_count") + 1)
+
+    return serve_slides(
+        request,
+        file=talk.slides,
+        link=talk.slides_url,
+        filename_stem=f"vdlm-{folder}-{talk.slug}",
+        on_download=count,
+    )
 
 
 class SpeakerListView(ListView):
-    model = Speaker
     template_name = "talks/speaker_list.html"
+    context_object_name = "speakers"
+
+    def get_queryset(self):
+        talks = Q() if self.request.user.is_staff else ~Q(talks__event__status=Event.Status.DRAFT)
+        return Speaker.objects.annotate(talk_count=Count("talks", filter=talks, distinct=True)).filter(
+            talk_count__gt=0
+        )
 
 
 class SpeakerDetailView(DetailView):
-    model = Speaker
     template_name = "talks/speaker_detail.html"
+    context_object_name = "speaker"
+
+    def get_queryset(self):
+        talks = visible_talks(self.request.user)
+        links = (
+            TalkSpeaker.objects.filter(talk__in=talks)
+            .select_related("talk", "talk__event", "talk__event__venue")
+            .order_by("-talk__event__date", "talk__order")
+        )
+        return Speaker.objects.filter(Exists(links.filter(speaker=OuterRef("pk")))).prefetch_related(
+            Prefetch("talk_speakers", queryset=links, to_attr="visible_talks")
+        )

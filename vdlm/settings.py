@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that a cached public page is answered before the rest of the stack runs (see events/cache.py).
+    "events.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +127,8 @@ X_FRAME_OPTIONS = "DENY"
 SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
 # Where repository-relative slide links of the historic archive point to.
 VDLM_SLIDES_BASE_URL = env.str("VDLM_SLIDES_BASE_URL", default="https://github.com/vdlm/meetups/raw/master/")
+# Adds /bench/floor/, the minimal view the load benchmark (make bench) compares the pages with.
+VDLM_BENCH = env.bool("VDLM_BENCH", default=False)
 
 LOGGING = {
     "version": 1,

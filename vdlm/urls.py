@@ -1,5 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponse
 from django.urls import include, path
+
+from events.cache import cached_page
+from events.sitemaps import sitemaps
+from events.views import robots_txt
 
 admin.site.site_header = "Vienna Deep Learning Meetup – organizers"
 admin.site.site_title = "VDLM admin"
@@ -7,6 +14,12 @@ admin.site.index_title = "Prepare meetups"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", cached_page(robots_txt), name="robots_txt"),
     path("", include("talks.urls")),
     path("", include("events.urls")),
 ]
+
+if settings.VDLM_BENCH:
+    # The benchmark's floor: the cheapest response a Django view can give through the whole middleware stack.
+    urlpatterns.append(path("bench/floor/", lambda request: HttpResponse(b"ok"), name="bench_floor"))
