@@ -224,7 +224,7 @@ def read_facts(sources: Sources, text: str, source: str) -> ReadmeFacts | None:
         sources.report.append(ReportEntry("warning", f"could not read README: {error}", source, 1))
         return None
     sources.report.extend(facts.report)
-    if facts.number is None and facts.date is None and not facts.talks:
+    if not facts.title and facts.date is None and facts.date_without_year is None and not facts.talks:
         sources.report.append(
             ReportEntry("warning", "does not look like a meetup README, skipped", source, 1)
         )
@@ -279,7 +279,7 @@ def decide_date(
     override = sources.corrections.events.get(key, {}).get("date")
     if override:
         chosen = datetime.date.fromisoformat(override)
-        if distinct != [chosen]:
+        if candidates and distinct != [chosen]:
             said = "; ".join(f"{source}: {date.isoformat()}" for date, source in candidates)
             reason = sources.corrections.events[key]["reason"]
             sources.report.append(
@@ -552,12 +552,16 @@ def similar_titles(first: str, second: str) -> bool:
 def merge_talks(
     sources: Sources, key: str, rows: list[RootTalk], readme: ReadmeFacts | None
 ) -> tuple[list[TalkRecord], dict[int, int]]:
-    """Root table talks (oldest row first), enriched from the README; README-only talks appended."""
+    """Root table talks enriched from the README, README-only talks and corrections.json's extra talks.
+
+    Order: the README's order where the README names the talk (it is the evening's running order),
+    then the remaining root rows as listed, then the extra talks.
+    """
     talks: list[TalkRecord] = []
     readme_talks = list(readme.talks) if readme else []
     used: dict[int, int] = {}  # README talk index -> final talk index
     organisations = sources.corrections.organisation_speakers
-    for row in reversed([row for row in rows if not row.organiser_deck]):
+    for row in [row for row in rows if not row.organiser_deck]:
         people = []
         for name, affiliation in row.people:
             if name in organisations:
@@ -619,7 +623,10 @@ def merge_talks(
             )
         )
     apply_talk_slides(sources, key, talks)
-    return talks, used
+    readme_position = {final: index for index, final in used.items()}
+    order = sorted(range(len(talks)), key=lambda i: (readme_position.get(i, len(readme_talks)), i))
+    new_index = {old_index: position for position, old_index in enumerate(order)}
+    return [talks[i] for i in order], {index: new_index[final] for index, final in used.items()}
 
 
 def is_welcome(title: str) -> bool:

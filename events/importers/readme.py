@@ -54,6 +54,8 @@ TALK_HEADER = re.compile(
 )
 TALK_NUMBER = re.compile(r"^\**\s*talk\s*(\d+)\b", re.I)
 ABOUT_SPEAKER = re.compile(r"^\**\s*about\s+the\s+speakers?\s*:?\**\s*:?\s*", re.I)
+# "[[Slides](./slides/30th Deep Learning …pdf)]": spaces without <> make it plain text in markdown (#30).
+UNESCAPED_SLIDE_LINK = re.compile(r"\]\((\./slides/[^)<>]*\s[^)<>]*\.pdf)\)")
 AGENDA_MARKER = re.compile(
     r"^(?:our\s+)?(?:agenda|schedule)(?:\s+for\s+this\s+meetup|\s+is\s+as\s+follows)?\s*:?\s*$", re.I
 )
@@ -595,7 +597,7 @@ def read_links(facts: ReadmeFacts, blocks: list[tuple[Token, Token | None]]) -> 
             if link.href.lower().endswith(".pdf") or "/slides/" in link.href:
                 facts.slides_links.append((link.href, block_line(opening)))
         # "[[Slides](./slides/30th Deep Learning …pdf)]": spaces without <> are not a link in markdown.
-        for broken in re.finditer(r"\]\((\./slides/[^)<>]*\s[^)<>]*\.pdf)\)", inline.content):
+        for broken in UNESCAPED_SLIDE_LINK.finditer(inline.content):
             facts.slides_links.append((broken[1], block_line(opening)))
     # The intro deck: a link under the header bullets or the first link of a "Slides:" list.
     for opening, inline in blocks:
@@ -603,12 +605,13 @@ def read_links(facts: ReadmeFacts, blocks: list[tuple[Token, Token | None]]) -> 
             continue
         if opening.type == "heading_open" and inline.content.strip().lower() == "details":
             break
-        links = [link for link in inline_links(inline) if "meetup.com" not in link.href]
+        links = [link.href for link in inline_links(inline) if "meetup.com" not in link.href]
+        links += [match[1] for match in UNESCAPED_SLIDE_LINK.finditer(inline.content)]
         if not links:
             continue
         label_text = inline.content
         if intro_words.search(label_text):
-            facts.intro_slides = links[0].href
+            facts.intro_slides = links[0]
             break
 
 
@@ -645,8 +648,8 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[T
                 first, last = opening.map or (0, 0)
                 agenda_blocks.append((Token("paragraph_open", "p", 1, map=[first + 1, last], level=0), None))
             continue
-        if in_agenda and opening.type == "hr" and agenda_blocks:
-            in_agenda = False
+        if in_agenda and opening.type == "hr":
+            in_agenda = not agenda_blocks  # "## Agenda:" + "***" (#67): the rule opens the agenda
             continue
         if in_agenda and ends_agenda(opening, inline, content):
             in_agenda = False

@@ -1,0 +1,252 @@
+"""Per-meetup README parsing, one real sample of each generation (tests/importers/samples/ are unchanged copies)."""
+
+import datetime
+from pathlib import Path
+
+from events.importers import ReportEntry, SlotRecord, SpeakerRecord, VenueRecord, parse_meetup_readme
+
+SAMPLES = Path(__file__).parent / "samples"
+BASE = "https://github.com/vdlm/meetups/raw/master/"
+
+
+def read_sample(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def test_readme_generation_a_bullets_with_bios_meetup_7():
+    event, report = parse_meetup_readme(read_sample("meetup_07.md"), source="Meetups/Meetup_7/README.md")
+
+    assert report == []
+    assert event.key == "meetup-7"
+    assert event.number == 7
+    assert event.title == "7th Deep Learning Meetup in Vienna"
+    assert event.date == datetime.date(2016, 12, 1)
+    assert event.venue == VenueRecord("Agentur Virtual Identity")
+    assert event.meetup_url == "https://www.meetup.com/vienna-deep-learning-meetup/events/235236383/"
+    assert event.sponsors == [("Virtual Identity", "host")]
+    assert [talk.title for talk in event.talks] == [
+        "How can we learn from Neuroscience?",
+        "Convolutional Neural Networks: Applications and a short timeline",
+    ]
+    assert event.talks[0].speakers == [
+        SpeakerRecord(
+            "Sabria Lagoun",
+            "",
+            "Sabria is a PhD candidate in Cognitive Neurobiology in the center of Brain Research at the Med Uni Vienna.",
+        )
+    ]
+    assert event.talks[1].speakers[0].bio == (
+        "Kornél is an MSc student and researcher working on the applications of deep learning in speech technology."
+    )
+    assert event.talks[0].abstract.startswith("Biological systems are equipped with light")
+    assert event.description.startswith("Hi Deep Learners!")
+    assert event.sources == ["Meetups/Meetup_7/README.md"]
+
+
+def test_readme_generation_a_bold_talk_blocks_meetup_23():
+    event, report = parse_meetup_readme(read_sample("meetup_23.md"), source="Meetups/Meetup_23/README.md")
+
+    assert report == []
+    assert event.date == datetime.date(2019, 1, 31)
+    assert event.intro_slides_url == BASE + "Meetups/Meetup_23/slides/NeurIPS_Report_and_Announcements.pdf"
+    first, second = event.talks
+    assert first.title == "Explainable Neural Symbolic Learning"
+    assert first.speakers == [
+        SpeakerRecord("Ahmad Haj Mosa", "AI Researcher, PwC Austria"),
+        SpeakerRecord("Fabian Schneider", "PoC-Engineer & Researcher, PwC Austria"),
+    ]
+    assert first.slides_url == BASE + "Meetups/Meetup_23/slides/Explainable_Neural_Symbolic_Learning.pdf"
+    assert first.abstract.startswith("Explainable Deep Learning is getting more and more important.")
+    assert second.title == "Report from NeurIPS conference"
+    assert second.speakers == [
+        SpeakerRecord("Rene Donner", "Head of Machine Learning & Engineering, Contextflow")
+    ]
+
+
+def test_readme_generation_b_timed_agenda_meetup_44():
+    event, report = parse_meetup_readme(read_sample("meetup_44.md"), source="Meetups/Meetup_44/README.md")
+
+    assert report == []
+    # Alone, the README's own (wrong) year is all there is; the archive corrects it to 2022.
+    assert event.date == datetime.date(2021, 5, 18)
+    assert event.start_time == datetime.time(18, 30)
+    assert event.venue == VenueRecord("A1")
+    assert event.agenda == [
+        SlotRecord(datetime.time(18, 30), datetime.time(18, 40), "Welcome & Introduction", "welcome"),
+        SlotRecord(
+            datetime.time(18, 40),
+            datetime.time(19, 45),
+            "ICLR 2022 - Trends & interesting highlights",
+            "talk",
+            0,
+        ),
+        SlotRecord(datetime.time(19, 45), datetime.time(20, 15), "Break", "break"),
+        SlotRecord(datetime.time(20, 15), datetime.time(20, 25), "Announcements", "announcements"),
+        SlotRecord(
+            datetime.time(20, 25),
+            datetime.time(21, 0),
+            "GPT-NeoX-20B - An Open-Source Autoregressive Language Model",
+            "talk",
+            1,
+        ),
+        SlotRecord(datetime.time(21, 0), None, "Networking", "networking"),
+    ]
+    assert [(talk.title, talk.speakers) for talk in event.talks] == [
+        (
+            "ICLR 2022 - Trends & interesting highlights",
+            [SpeakerRecord("Rene Donner", "Medical Volume Annotator mva.ai & contextflow")],
+        ),
+        (
+            "GPT-NeoX-20B - An Open-Source Autoregressive Language Model",
+            [SpeakerRecord("Michael Pieler", "EleutherAI")],
+        ),
+    ]
+    assert event.talks[0].slides_url == BASE + "Meetups/Meetup_44/slides/Donner_ICLR_Review.pdf"
+    assert event.talks[0].abstract.startswith("We will present a distilled overview")
+    assert event.intro_slides_url == BASE + "Meetups/Meetup_44/slides/Intro.pdf"
+
+
+def test_readme_generation_b_indented_schedule_meetup_50():
+    event, report = parse_meetup_readme(read_sample("meetup_50.md"), source="Meetups/Meetup_50/README.md")
+
+    assert report == []
+    assert event.title == "50th Vienna Deep Learning Meetup"
+    assert [(slot.start_time, slot.title, slot.kind, slot.talk) for slot in event.agenda] == [
+        (datetime.time(18, 30), "Welcome & Intro", "welcome", None),
+        (datetime.time(18, 40), "Security of Machine Learning Systems - (How) Can We Get There?", "talk", 0),
+        (None, ":: Announcements & Job Openings ::", "announcements", None),
+        (None, ":: Break & Networking ::", "break", None),
+        (datetime.time(20, 10), "Intro to (deep) reinforcement learning", "talk", 1),
+        (None, "Latest Developments in Large Language Models", "hot_topics", 2),
+        (None, ":: Networking ::", "networking", None),
+        (datetime.time(21, 30), "Wrap up & End", "other", None),
+    ]
+    assert [(talk.kind, talk.speakers) for talk in event.talks] == [
+        ("talk", [SpeakerRecord("Rudolf Mayer", "SBA Research & Lecturer @ TU Wien")]),
+        ("talk", [SpeakerRecord("Sharwin Rezagholi", "FH Technikum Wien")]),
+        ("hot_topics", [SpeakerRecord("Michael Pieler", "OpenBioML.org & Stability.AI")]),
+    ]
+    assert event.talks[1].abstract.startswith("Reinforcement learning (RL) empowers")
+    assert event.intro_slides_url == (
+        BASE
+        + "Meetups/Meetup_50/slides/50th%20Deep%20Learning%20Meetup%20Intro%20-%20Announcements%20-%20Hot%20Topics.pdf"
+    )
+
+
+def test_readme_generation_c_prose_date_without_year_meetup_57():
+    text = read_sample("meetup_57.md")
+
+    alone, report = parse_meetup_readme(text, source="Meetups/Meetup_57/README.md")
+    assert alone is None
+    assert report == [
+        ReportEntry(
+            "warning", "does not look like a meetup README (no date found)", "Meetups/Meetup_57/README.md", 3
+        )
+    ]
+
+    event, report = parse_meetup_readme(
+        text, source="Meetups/Meetup_57/README.md", fallback_date=datetime.date(2024, 3, 1)
+    )
+    assert report == []
+    assert event.date == datetime.date(2024, 3, 19)
+    assert event.title == "57th Vienna Deep Learning Meetup"
+    assert event.venue == VenueRecord("Magenta Telekom")
+    assert event.sponsors == [("Magenta Telekom", "host")]
+    assert [(slot.start_time, slot.title, slot.kind) for slot in event.agenda] == [
+        (datetime.time(18, 30), "Introduction by the VDLM organizers", "welcome"),
+        (None, "Welcome by the host", "welcome"),
+        (datetime.time(18, 45), 'Artificial Intelligence for the Pen-and-Paper Game "SIM"', "talk"),
+        (datetime.time(19, 45), "Announcements: Events & Job Openings", "announcements"),
+        (datetime.time(20, 0), "Networking & Discussions", "networking"),
+        (datetime.time(21, 30), "Wrap up & End", "other"),
+    ]
+    (talk,) = event.talks
+    assert talk.speakers == [SpeakerRecord("Paul Puntschart", "cloudflight")]
+    assert talk.abstract.startswith("Paul has loved math and games since childhood.")
+
+
+def test_readme_current_format_meetup_72():
+    event, report = parse_meetup_readme(
+        read_sample("meetup_72.md"),
+        source="Meetups/Meetup_72/README.md",
+        fallback_date=datetime.date(2026, 1, 1),
+    )
+
+    assert report == []
+    assert event.title == "72nd Deep Learning Meetup: TiRex + Responsible Annotation"
+    assert event.date == datetime.date(2026, 4, 28)
+    assert event.meetup_url == "https://www.meetup.com/vienna-deep-learning-meetup/events/314176478/"
+    assert event.start_time == datetime.time(18, 15)
+    assert event.venue == VenueRecord("Frequentis")
+    assert [(slot.start_time, slot.kind, slot.talk) for slot in event.agenda] == [
+        (datetime.time(18, 15), "other", None),
+        (datetime.time(18, 30), "welcome", None),
+        (None, "welcome", None),
+        (datetime.time(18, 45), "talk", 0),
+        (datetime.time(19, 30), "announcements", None),
+        (None, "break", None),
+        (datetime.time(20, 0), "talk", 1),
+        (datetime.time(20, 45), "networking", None),
+        (datetime.time(21, 30), "other", None),
+    ]
+    tirex, annotation = event.talks
+    assert (
+        tirex.title
+        == "TiRex: Zero-Shot Forecasting Across Long and Short Horizons with Enhanced In-Context Learning"
+    )
+    assert tirex.speakers[0].name == "Sebastian Böck"
+    assert tirex.speakers[0].affiliation == "NXAI GmbH"
+    assert tirex.speakers[0].bio.startswith("Sebastian Böck is Lead Researcher at NXAI")
+    assert tirex.abstract.startswith("TiRex is a compact pre-trained forecasting model")
+    assert annotation.speakers[0].name == "Andreas Schachl"
+    assert annotation.speakers[0].affiliation == "Responsible Annotation Services"
+    assert annotation.speakers[0].bio.startswith("Andreas Schachl is a seasoned tech leader")
+    assert "About the" not in annotation.abstract
+
+
+def test_readme_date_at_venue_line_gives_date_and_venue():
+    text = "# 74th Deep Learning Meetup: X\n\n10 June 2026 @ ÖBB Innovation Factory\n\nHi Deep Learners,\n"
+
+    event, report = parse_meetup_readme(text, source="Meetups/Meetup_74/README.md")
+
+    assert report == []
+    assert event.date == datetime.date(2026, 6, 10)
+    assert event.venue == VenueRecord("ÖBB Innovation Factory")
+
+
+def test_readme_strikethrough_agenda_line_is_a_cancelled_talk():
+    text = (
+        "# 38th Deep Learning Meetup in Vienna\n\n* Date: 2021-02-17\n\n## Details\n\n"
+        "Our Agenda for this meetup:\n"
+        '18:40 - 19:00 "OpenAI: CLIP & DALL·E" by Michael Pieler, contextflow\n'
+        '~~19:40 - 20:00 "Neural Architecture Search / AutoML" by René Donner, contextflow~~ *postponed*\n'
+    )
+
+    event, _ = parse_meetup_readme(text, source="Meetups/Meetup_38/README.md")
+
+    assert [(talk.title, talk.cancelled) for talk in event.talks] == [
+        ("OpenAI: CLIP & DALL·E", False),
+        ("Neural Architecture Search / AutoML", True),
+    ]
+    assert event.talks[1].speakers == [SpeakerRecord("René Donner", "contextflow")]
+
+
+def test_readme_placeholder_slide_link_is_dropped():
+    text = (
+        "# 28th Deep Learning Meetup in Vienna\n\n* Date: 2019-06-24\n\n## Details\n\n"
+        "**Talk 1:\nSome Title**\nby Jane Doe, ACME\n[[Slides](./slides/TODO)]\n\nAbstract text.\n"
+    )
+
+    event, _ = parse_meetup_readme(text, source="Meetups/Meetup_28/README.md")
+
+    assert event.talks[0].speakers == [SpeakerRecord("Jane Doe", "ACME")]
+    assert event.talks[0].slides_url == ""
+
+
+def test_readme_not_a_meetup_gives_a_warning_with_file_and_line():
+    event, report = parse_meetup_readme("Just some notes.\n\nNothing here.\n", source="notes/README.md")
+
+    assert event is None
+    assert report == [
+        ReportEntry("warning", "does not look like a meetup README (no meetup number)", "notes/README.md", 1)
+    ]
