@@ -52,6 +52,7 @@ class Corrections:
     events: dict[str, dict[str, str]] = field(default_factory=dict)
     slide_paths: dict[str, tuple[str, str]] = field(default_factory=dict)  # from -> (to, reason)
     talk_slides: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    talk_titles: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (event, speaker)
     url_fixes: dict[str, tuple[str, str]] = field(default_factory=dict)
     speaker_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (canonical, reason)
     organisation_speakers: dict[str, str] = field(default_factory=dict)
@@ -77,6 +78,8 @@ class Corrections:
             corrections.slide_paths[entry["from"]] = (entry["to"], entry["reason"])
         for entry in data.get("talk_slides", []):
             corrections.talk_slides[(entry["event"], entry["speaker"])] = (entry["slides"], entry["reason"])
+        for entry in data.get("talk_titles", []):
+            corrections.talk_titles[(entry["event"], entry["speaker"])] = (entry["title"], entry["reason"])
         for entry in data.get("url_fixes", []):
             corrections.url_fixes[entry["from"]] = (entry["to"], entry["reason"])
         for entry in data.get("speaker_aliases", []):
@@ -580,6 +583,7 @@ def merge_talks(
         slides = slides_url(sources, key, row.slides[0], ROOT_README, row.line) if row.slides else ""
         video = fix_url(sources, row.videos[0], key) if row.videos else ""
         talk = TalkRecord(row.title, talk_kind(row.title), people, slides_url=slides, video_url=video)
+        apply_talk_titles(sources, key, [talk])
         match = find_readme_talk(talk, readme_talks, used)
         if match is not None:
             enrich(talk, readme_talks[match], sources, key, readme)
@@ -645,7 +649,9 @@ def find_readme_talk(talk: TalkRecord, readme_talks: list[TalkRecord], used: dic
     names = {fold(s.name).split()[-1] for s in talk.speakers if s.name}
     for index, candidate in enumerate(readme_talks):
         candidate_names = {fold(s.name).split()[-1] for s in candidate.speakers if s.name}
-        if index not in used and names and names & candidate_names:
+        # Same speaker, other title: only within the same kind (an organiser's talk is not their news segment).
+        same_kind = (candidate.kind == "hot_topics") == (talk.kind == "hot_topics")
+        if index not in used and names and names & candidate_names and same_kind:
             return index
     return None
 
@@ -655,7 +661,11 @@ def enrich(
 ) -> None:
     talk.abstract = talk.abstract or readme_talk.abstract
     talk.cancelled = talk.cancelled or readme_talk.cancelled
-    if readme_talk.kind in ("lightning", "hot_topics") and talk.kind == "talk":
+    if (
+        readme_talk.kind in ("lightning", "hot_topics")
+        and talk.kind == "talk"
+        and similar_titles(talk.title, readme_talk.title)
+    ):
         talk.kind = readme_talk.kind
     by_name = {fold(canonical_alias(sources, s.name)): s for s in readme_talk.speakers}
     by_surname = {fold(s.name).split()[-1]: s for s in readme_talk.speakers if s.name}
@@ -676,6 +686,18 @@ def enrich(
         index = readme.talks.index(readme_talk) if readme_talk in readme.talks else -1
         if index in readme.talk_slide_paths:
             talk.slides_url = slides_url(sources, key, readme.talk_slide_paths[index], readme.source, None)
+
+
+def apply_talk_titles(sources: Sources, key: str, talks: list[TalkRecord]) -> None:
+    for (event_key, speaker_name), (title, reason) in sorted(sources.corrections.talk_titles.items()):
+        for talk in talks:
+            names = [canonical_alias(sources, s.name) for s in talk.speakers]
+            if event_key == key and speaker_name in names and talk.title != title:
+                message = (
+                    f"{key}: title {talk.title!r} of {speaker_name}'s talk replaced by {title!r}. {reason}"
+                )
+                sources.report.append(ReportEntry("correction", message, ROOT_README))
+                talk.title = title
 
 
 def apply_talk_slides(sources: Sources, key: str, talks: list[TalkRecord]) -> None:

@@ -91,6 +91,12 @@ def parse_speaker_line(text: str) -> list[tuple[str, str]]:
     line = re.sub(r"^\*+|\*+$", "", line).strip()
     if not line:
         return []
+    # "Florian Seitner, CEO and Michael Hödlmoser, CTO - emotion 3D": each person with their own affiliation.
+    chunks = re.split(r"\s+(?:and|&)\s+(?=[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2}(?:,|$))", line)
+    if len(chunks) > 1 and "," in chunks[0] and "(" not in line:
+        people = [person for chunk in chunks for person in parse_speaker_line(chunk)]
+        if len(people) >= len(chunks):
+            return people
     with_parentheses = re.findall(r"([^,()]+?)\s*\(([^()]*)\)", line)
     if with_parentheses and looks_like_person(strip_honorifics(with_parentheses[0][0].strip(" ,&"))):
         people: list[tuple[str, str]] = []

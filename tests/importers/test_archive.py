@@ -56,7 +56,7 @@ def test_archive_talk_count_and_no_organiser_speakers():
 
     # 136 root-table talks (134 speaker rows, #45 and #47 split, #47's organisation row replaced by its
     # four README sub-talks) + talks only in READMEs + 3 from corrections.json: counted by hand, see the report.
-    assert len(talks) == 159
+    assert len(talks) == 160
     assert not names & {"VDLM", "VLDM", ""}
     assert all(talk.speakers for talk in talks)
     assert {talk.kind for talk in talks} == {"talk", "lightning", "hot_topics", "panel"}
@@ -103,8 +103,9 @@ def test_archive_meetup_44_year_corrected_with_reason():
     assert "README.md: 2022-05-18" in message
     assert [talk.title for talk in meetup.talks] == [
         "ICLR 2022 - Trends & interesting highlights",
-        "Introduction to Transformers with a focus on Computer Vision",
+        "GPT-NeoX-20B - An Open-Source Autoregressive Language Model",  # the root row repeats #43's title
     ]
+    assert meetup.talks[1].abstract.startswith("A high-level overview of the GPT-NeoX-20B setup")
     assert meetup.talks[0].slides_url == BASE + "Meetups/Meetup_44/slides/Donner_ICLR_Review.pdf"
     assert meetup.talks[1].speakers[0].affiliation == "EleutherAI"
     assert meetup.intro_slides_url == BASE + "Meetups/Meetup_44/slides/Intro.pdf"
@@ -218,7 +219,7 @@ def test_archive_readme_only_talks_are_single_source():
     assert [t.speakers[0].name for t in event("meetup-74").talks] == ["Hilda Kosorus", "Riccardo Cadei"]
     assert [t.kind for t in event("meetup-33").talks] == ["talk", "talk", "lightning"]
     assert [t.kind for t in event("meetup-18").talks][-1] == "panel"
-    assert len(single) == 24
+    assert len(single) == 25
     assert any(m.startswith("meetup-46: talk 'Machine Learning at FH Technikum Wien") for m in single)
 
 
@@ -240,7 +241,7 @@ def test_archive_parsing_is_deterministic():
 def test_archive_report_markdown_groups_by_category():
     text = render_report_markdown(archive())
 
-    assert text.startswith("# Import report: Vienna Deep Learning Meetup archive\n\n77 events, 159 talks, ")
+    assert text.startswith("# Import report: Vienna Deep Learning Meetup archive\n\n77 events, 160 talks, ")
     assert "\n## Corrections applied (" in text
     assert "\n## Meetups without a README (11)\n" in text
     assert text.index("## Conflicts") < text.index("## Corrections") if "## Conflicts" in text else True
