@@ -98,7 +98,8 @@ def parse_speaker_line(text: str) -> list[tuple[str, str]]:
         if len(people) >= len(chunks):
             return people
     with_parentheses = re.findall(r"([^,()]+?)\s*\(([^()]*)\)", line)
-    if with_parentheses and looks_like_person(strip_honorifics(with_parentheses[0][0].strip(" ,&"))):
+    first_names = split_name_list(with_parentheses[0][0].strip(" ,&")) if with_parentheses else []
+    if first_names and all(looks_like_person(strip_honorifics(name)) for name in first_names):
         people: list[tuple[str, str]] = []
         for name, affiliation in with_parentheses:
             for single in split_name_list(name.strip(" ,")):

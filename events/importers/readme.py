@@ -267,6 +267,7 @@ class DetailSection:
     kind: str = "talk"
     cancelled: bool = False
     short: bool = False  # "**Short Talk:" / "**Short Presentation:" (#28, #33)
+    number: int | None = None  # "### Talk 2:" -> 2
 
 
 def section_header_title(
@@ -351,7 +352,7 @@ def title_speaker_paragraph(opening: Token, text: str) -> tuple[str, list[tuple[
     first_people = parse_speaker_line(lines[0]) if "," in lines[0] else []
     second_people = parse_speaker_line(lines[1]) if "," in lines[1] else []
     if second_people and not first_people and not lines[0].endswith((":", ",")):
-        return lines[0].removeprefix("Talk:").strip(), second_people
+        return re.sub(r"^talk\s*\d*\s*:\s*", "", lines[0], flags=re.I), second_people
     if first_people and not second_people and not lines[1].endswith((":", ",")) and len(lines) == 2:
         return lines[1], first_people
     return None
@@ -382,6 +383,8 @@ def read_detail_sections(blocks: list[tuple[Token, Token | None]]) -> list[Detai
             current = DetailSection(title, people, [], [], links, block_line(opening))
             raw_header = inline.content if inline is not None else ""
             current.cancelled = "CANCELLED" in raw_header or previous_text_cancelled
+            talk_number = TALK_NUMBER.match(raw_header.strip())
+            current.number = int(talk_number[1]) if talk_number else None
             current.short = bool(re.match(r"^\**\s*short\s+(talk|presentation)", raw_header, re.I))
             sections.append(current)
             if opening.level > 0:  # a one-line list item ("… - CANCELLED"): nothing follows it
@@ -404,6 +407,9 @@ def read_detail_sections(blocks: list[tuple[Token, Token | None]]) -> list[Detai
             text,
             re.I,
         ):
+            current = None
+            continue
+        if re.match(r"^\**\s*~?\d{1,2}[:.]\d{2}\b", text):  # a time line: this was an agenda entry
             current = None
             continue
         about = ABOUT_SPEAKER.match(text)
@@ -622,7 +628,11 @@ def ends_agenda(opening: Token, inline: Token | None, content: str) -> bool:
     if content.lower().rstrip(":") in ("details", "the talks"):
         return True
     raw = inline.content if inline is not None else ""
-    if section_header_title(opening, inline) is not None and not re.match(r"^\**\s*\d{1,2}:\d{2}", raw):
+    header = section_header_title(opening, inline) is not None
+    plain_pair = (
+        title_speaker_paragraph(opening, inline_text(inline)) is not None if inline is not None else False
+    )
+    if header and not plain_pair and not re.match(r"^\**\s*\d{1,2}:\d{2}", raw):
         return True
     closing = r"^(after|afterwards|we |very much|looking|hope|tom|rené|rene)\b"
     return inline is not None and opening.level == 0 and bool(re.match(closing, content, re.I))
@@ -760,17 +770,24 @@ def section_affiliation(section: DetailSection, name: str) -> str:
 
 
 def match_section_to_talk(section: DetailSection, talks: list[TalkRecord]) -> int | None:
-    section_key = re.sub(r"\W+", " ", section.title.lower()).strip()
+    """The agenda talk a details section describes: same title, else "Talk N" = the N-th agenda talk (#69)."""
+    section_key = title_key(section.title)
     for index, talk in enumerate(talks):
-        talk_key = re.sub(r"\W+", " ", talk.title.lower()).strip()
+        talk_key = title_key(talk.title)
         if (
             section_key
             and talk_key
             and (section_key.startswith(talk_key[:30]) or talk_key.startswith(section_key[:30]))
         ):
             return index
-    number = re.match(r"^talk\s*(\d+)", section.title, re.I)
-    return None if number is None else None
+    numbered = [index for index, talk in enumerate(talks) if talk.kind == "talk"]
+    if (
+        section.number is not None
+        and re.fullmatch(r"talk\s*\d+", section_key)
+        and section.number <= len(numbered)
+    ):
+        return numbered[section.number - 1]
+    return None
 
 
 def build_event(

@@ -250,3 +250,42 @@ def test_readme_not_a_meetup_gives_a_warning_with_file_and_line():
     assert report == [
         ReportEntry("warning", "does not look like a meetup README (no meetup number)", "notes/README.md", 1)
     ]
+
+
+def test_readme_current_format_numbered_details_without_titles():
+    # #69 writes "### Talk 1:" with the title only in the agenda bullet.
+    text = (
+        "# 69th Vienna Deep Learning Meetup: Video\n\n"
+        "https://www.meetup.com/vienna-deep-learning-meetup/events/311235827\n\n"
+        "Hi Deep Learners, see you on October 23, 2025!\n\n"
+        "## Agenda:\n\n"
+        "* 19:00  Talk 1: Real-time Video Generation with Diffusion Models\nby Rahim Entezari (Stability AI)\n"
+        "* 19:45 Talk 2: Cleared for Takeoff by Christian Sobtzick & Sahebeh Dadboud (Frequentis)\n\n"
+        "## Talk Details:\n\n### Talk 1:\n\nVideo abstract.\n\n**About the Speaker:**\nRahim bio.\n\n"
+        "### Talk 2:\n\nSpeech abstract.\n"
+    )
+
+    event, report = parse_meetup_readme(text, source="Meetups/Meetup_69/README.md")
+
+    assert report == []
+    assert event.date == datetime.date(2025, 10, 23)
+    assert event.meetup_url == "https://www.meetup.com/vienna-deep-learning-meetup/events/311235827/"
+    assert [(t.title, t.speakers, t.abstract) for t in event.talks] == [
+        (
+            "Real-time Video Generation with Diffusion Models",
+            [SpeakerRecord("Rahim Entezari", "Stability AI", "Rahim bio.")],
+            "Video abstract.",
+        ),
+        (
+            "Cleared for Takeoff",
+            [
+                SpeakerRecord("Christian Sobtzick", "Frequentis"),
+                SpeakerRecord("Sahebeh Dadboud", "Frequentis"),
+            ],
+            "Speech abstract.",
+        ),
+    ]
+    assert [(slot.start_time, slot.talk) for slot in event.agenda] == [
+        (datetime.time(19, 0), 0),
+        (datetime.time(19, 45), 1),
+    ]
