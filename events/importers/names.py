@@ -4,13 +4,7 @@ import re
 
 # Words that mark an organisation or a job title, never part of a person's name.
 ORGANISATION_WORDS = set(
-    """
-    a ag ai an analyst and architect at austria bank ceo chief co-founder computer consultant cto
-    data deep developer director engineer expert fh for founder gmbh group head in institut
-    institute lab labs lead learning machine manager medical meetup of officer on phd professor
-    research researcher school scientist senior software student team technikum the to tu university
-    universität vienna vision wien with
-    """.split()
+    ["a", "ag", "ai", "an", "analyst", "and", "architect", "at", "austria", "bank", "ceo", "chief", "co-founder", "computer", "consultant", "cto", "data", "deep", "developer", "director", "engineer", "expert", "fh", "for", "founder", "gmbh", "group", "head", "in", "institut", "institute", "lab", "labs", "lead", "learning", "machine", "manager", "medical", "meetup", "of", "officer", "on", "phd", "professor", "research", "researcher", "school", "scientist", "senior", "software", "student", "team", "technikum", "the", "to", "tu", "university", "universität", "vienna", "vision", "wien", "with"]
 )
 NAME_PARTICLES = {"van", "von", "de", "der", "da", "del", "di", "la", "le"}
 
