@@ -95,8 +95,9 @@ class PageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
-            response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
-            response.headers.update(headers)
+            response = HttpResponse(
+                b"" if request.method == "HEAD" else content, status=status, headers=headers
+            )
             response.headers["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)

@@ -34,19 +34,28 @@ def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
         Speaker(name=f"Generated speaker {i}", slug=f"generated-speaker-{i}") for i in range(count)
     )
     talks = Talk.objects.bulk_create(
-        Talk(event=event, title=f"Generated talk {i}-{k}", slug=f"talk-{k}", order=k, slides_url="https://example.org/s.pdf")
+        Talk(
+            event=event,
+            title=f"Generated talk {i}-{k}",
+            slug=f"talk-{k}",
+            order=k,
+            slides_url="https://example.org/s.pdf",
+        )
         for i, event in enumerate(events)
         for k in range(2)
     )
     TalkSpeaker.objects.bulk_create(
-        TalkSpeaker(talk=talk, speaker=speakers[i // 2], affiliation="TU Wien") for i, talk in enumerate(talks)
+        TalkSpeaker(talk=talk, speaker=speakers[i // 2], affiliation="TU Wien")
+        for i, talk in enumerate(talks)
     )
     AgendaSlot.objects.bulk_create(
-        AgendaSlot(event=talk.event, talk=talk, title=talk.title, kind="talk", order=talk.order) for talk in talks
+        AgendaSlot(event=talk.event, talk=talk, title=talk.title, kind="talk", order=talk.order)
+        for talk in talks
     )
     EventSponsor.objects.bulk_create(EventSponsor(event=event, sponsor=sponsor) for event in events)
     JobPost.objects.bulk_create(
-        JobPost(title=f"Generated job {i}", company="Generated", event=events[i]) for i in range(min(count, 20))
+        JobPost(title=f"Generated job {i}", company="Generated", event=events[i])
+        for i in range(min(count, 20))
     )
 
 
@@ -78,7 +87,9 @@ def build_small_history() -> None:
             venue=venue,
         )
         talk = factories.make_talk(event=event, title=f"Deep talk {number}", speakers=[speaker])
-        factories.make_slot(event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(19))
+        factories.make_slot(
+            event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(19)
+        )
         factories.make_sponsorship(event=event)
 
 
@@ -99,9 +110,15 @@ def upcoming_event(db):
     )
     speaker = factories.make_speaker(name="Grace Example", slug="grace-example", affiliation="IST Austria")
     talk = factories.make_talk(
-        event=event, title="Attention in practice", slug="attention", speakers=[speaker], abstract="An *abstract*."
+        event=event,
+        title="Attention in practice",
+        slug="attention",
+        speakers=[speaker],
+        abstract="An *abstract*.",
     )
-    factories.make_slot(event=event, title="Welcome", kind="welcome", start_time=datetime.time(18, 30), order=0)
+    factories.make_slot(
+        event=event, title="Welcome", kind="welcome", start_time=datetime.time(18, 30), order=0
+    )
     factories.make_slot(
         event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(18, 40), order=1
     )

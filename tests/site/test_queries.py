@@ -1,0 +1,52 @@
+"""Every public page and endpoint runs the same number of queries, however much history there is."""
+
+import pytest
+
+from tests.site.conftest import generate_events
+
+pytestmark = pytest.mark.django_db
+
+# (url, queries) for an anonymous visitor; the upcoming meetup is `meetup-900` (see conftest).
+PAGES = [
+    ("/", 9),
+    ("/archive/", 3),
+    ("/archive/2016/", 3),
+    ("/meetups/meetup-900/", 8),
+    ("/meetups/meetup-900/talks/attention/", 2),
+    ("/meetups/meetup-900/calendar.ics", 5),
+    ("/speakers/", 1),
+    ("/speakers/grace-example/", 2),
+    ("/venues/a1/", 3),
+    ("/sponsors/", 2),
+    ("/jobs/", 1),
+    ("/feed/", 2),
+    ("/calendar.ics", 5),
+    ("/api/events.json", 5),
+    ("/sitemap.xml", 8),
+    ("/robots.txt", 0),
+]
+
+
+@pytest.fixture(params=["history", "history+500"])
+def site_data(request, history, upcoming_event):
+    if request.param == "history+500":
+        generate_events(500)
+    return request.param
+
+
+@pytest.mark.parametrize(("url", "queries"), PAGES)
+def test_public_page_runs_a_fixed_number_of_queries(
+    client, site_data, url, queries, django_assert_num_queries
+):
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("url", "queries"), PAGES)
+def test_public_page_cached_runs_no_queries(client, site_data, url, queries, django_assert_num_queries):
+    client.get(url)
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["X-Page-Cache"] == "hit"
