@@ -200,7 +200,8 @@ def read_all_readmes(sources: Sources, history_dir: Path | None) -> dict[str, li
                 ReportEntry("warning", "README outside the known layout, skipped", source, 1)
             )
             continue
-        facts = read_facts(sources, (sources.root / source).read_text(encoding="utf-8"), source)
+        text = read_readme_text(sources, sources.root / source, source)
+        facts = read_facts(sources, text, source) if text is not None else None
         if facts is not None:
             by_event.setdefault(key, []).append(facts)
     if history_dir is not None:
@@ -210,7 +211,8 @@ def read_all_readmes(sources: Sources, history_dir: Path | None) -> dict[str, li
             if not path.is_file():
                 sources.report.append(ReportEntry("warning", f"history file missing: {reason}", path_text))
                 continue
-            facts = read_facts(sources, path.read_text(encoding="utf-8"), path_text)
+            text = read_readme_text(sources, path, path_text)
+            facts = read_facts(sources, text, path_text) if text is not None else None
             if facts is not None:
                 facts.number = int(key.removeprefix("meetup-")) if key.startswith("meetup-") else None
                 by_event.setdefault(key, []).append(facts)
@@ -218,6 +220,23 @@ def read_all_readmes(sources: Sources, history_dir: Path | None) -> dict[str, li
                     ReportEntry("correction", f"{key} read from a superseded file: {reason}", path_text, 1)
                 )
     return by_event
+
+
+def read_readme_text(sources: Sources, path: Path, source: str) -> str | None:
+    """The file's text, or None with a warning naming the file and line when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        sources.report.append(ReportEntry("warning", f"could not read the file: {error.strerror}", source))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        sources.report.append(
+            ReportEntry("warning", f"not UTF-8 text (byte {error.start}), README skipped", source, line)
+        )
+        return None
 
 
 def read_facts(sources: Sources, text: str, source: str) -> ReadmeFacts | None:

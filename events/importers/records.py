@@ -77,6 +77,7 @@ REPORT_CATEGORIES = (
     "merged_variant",
     "single_source",
     "warning",
+    "kept_edit",  # written by the import service: an event organizers edited, not overwritten
 )
 
 

@@ -1,5 +1,7 @@
 """The data-quality report of an import, as markdown for the organisers."""
 
+from collections.abc import Sequence
+
 from .records import REPORT_CATEGORIES, ArchiveRecord
 
 CATEGORY_TITLES = {
@@ -12,16 +14,20 @@ CATEGORY_TITLES = {
     "merged_variant": "Spelling variants merged",
     "single_source": "Talks found in only one source",
     "warning": "Warnings",
+    "kept_edit": "Events kept as organizers edited them",
 }
 
 
-def render_report_markdown(archive: ArchiveRecord) -> str:
+def render_report_markdown(archive: ArchiveRecord, *, summary_lines: Sequence[str] = ()) -> str:
+    """The report; `summary_lines` are what the import wrote (created/updated/unchanged per kind)."""
     talks = sum(len(event.talks) for event in archive.events)
     lines = [
         "# Import report: Vienna Deep Learning Meetup archive",
         "",
         f"{len(archive.events)} events, {talks} talks, {len(archive.report)} findings.",
     ]
+    if summary_lines:
+        lines += ["", "## Summary", "", *(f"- {line}" for line in summary_lines)]
     for category in REPORT_CATEGORIES:
         entries = [entry for entry in archive.report if entry.category == category]
         if not entries:
