@@ -60,6 +60,7 @@ class Corrections:
         default_factory=dict
     )  # folded alias -> (venue, reason)
     extra_talks: list[dict] = field(default_factory=list)
+    organisations: dict[str, str] = field(default_factory=dict)  # folded spelling -> canonical name
 
     @classmethod
     def load(cls, path: Path | None) -> "Corrections":
@@ -92,6 +93,9 @@ class Corrections:
             for name in [entry["name"], *entry.get("aliases", [])]:
                 corrections.venues[fold(name)] = (venue, entry["reason"])
         corrections.extra_talks = data.get("extra_talks", [])
+        for entry in data.get("organisations", []):
+            for name in [entry["name"], *entry["aliases"]]:
+                corrections.organisations[fold(name)] = entry["name"]
         return corrections
 
 
@@ -450,9 +454,19 @@ def build_event(
         photos_url=photos_url(sources, number, site),
         talks=talks,
         agenda=agenda,
-        sponsors=list(readme.sponsors) if readme else [],
+        sponsors=canonical_sponsors(sources, readme.sponsors) if readme else [],
         sources=event_sources,
     )
+
+
+def canonical_sponsors(sources: Sources, sponsors: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Hosts and sponsors under one name per organisation ("A1", "A1 Telekom" -> "A1 Telekom Austria")."""
+    canonical: list[tuple[str, str]] = []
+    for name, role in sponsors:
+        entry = (sources.corrections.organisations.get(fold(name), name), role)
+        if entry not in canonical:
+            canonical.append(entry)
+    return canonical
 
 
 def event_title(

@@ -535,23 +535,27 @@ def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
     return facts
 
 
+# An organisation's name: capitalised words, with "of"/"and"/"&" allowed between them ("University of Vienna").
+ORGANISATION = r"((?:the )?[A-Z0-9ÖÄÜ][\w&.\-]*(?: (?:of |and |& )?[A-Z0-9ÖÄÜ][\w&.\-]*)*)"
+HOST_PATTERNS = [
+    (rf"\b(?:hosted (?:and sponsored )?by|hosted at|by the host:) {ORGANISATION}", "host"),
+    (rf"\b[Tt]hank(?:s)? (?:to )?{ORGANISATION} for (?:hosting|providing the venue)", "host"),
+    (rf"\b[Tt]hank(?:s)? (?:to )?{ORGANISATION} (?:to|for) provid(?:e|ing) (?:the )?drinks", "drinks"),
+    (rf"\b[Tt]hanks to {ORGANISATION} drinks and snacks", "drinks"),
+    (rf"\bour sponsor (?:of|for) th\w+ \w+(?: \w+)?\W+{ORGANISATION}", "sponsor"),
+    (rf"\b[Tt]hanks to {ORGANISATION} who is sponsoring", "sponsor"),
+]
+
+
 def find_hosts(text: str) -> list[tuple[str, str]]:
     """ "hosted by Bosch", "We kindly thank Dynatrace to provide drinks" -> [(organisation, role)]."""
     found: list[tuple[str, str]] = []
-    for match in re.finditer(
-        r"\b(?:hosted by|by the host:) (?:the )?([A-Z0-9][\w&.\-]*(?: [A-Z0-9][\w&.\-]*)*)", text
-    ):
-        found.append((match[1].rstrip("."), "host"))
-    for match in re.finditer(
-        r"\bthank(?:s to)? (?:\w+ )?([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*) (?:to|for) provid(?:e|ing) (?:the )?drinks",
-        text,
-    ):
-        found.append((match[1], "drinks"))
-    unique: list[tuple[str, str]] = []
-    for entry in found:
-        if entry not in unique:
-            unique.append(entry)
-    return unique
+    for pattern, role in HOST_PATTERNS:
+        for match in re.finditer(pattern, text):
+            name = match[1].removeprefix("the ").rstrip(".")
+            if (name, role) not in found:
+                found.append((name, role))
+    return found
 
 
 def read_description(text_lines: list[str], blocks: list[tuple[Token, Token | None]]) -> str:
