@@ -15,6 +15,7 @@ from .readme import (
     ORDINAL_TITLE,
     ReadmeFacts,
     is_placeholder,
+    link_slots_to_talks,
     meetup_event_id,
     normalise_meetup_url,
     ordinal_suffix,
@@ -425,6 +426,8 @@ def build_event(
         )
         for slot in (readme.agenda if readme else [])
     ]
+    # The root table may bring talks the README's own matching did not know.
+    link_slots_to_talks(agenda, talks)
     timed = [slot for slot in agenda if slot.start_time is not None]
     intro = intro_slides(sources, key, rows, readme)
     video = ""

@@ -135,7 +135,7 @@ def repo_file_url(path: str, base_url: str) -> str:
 
 
 TIME_RANGE = re.compile(
-    r"^~?(\d{1,2})[:.](\d{2})(?:\s*(?:CET|CEST))?(?:\s*[-–]\s*(\d{1,2})[:.](\d{2}))?\s*:?\s*"
+    r"^~?(\d{1,2})[:.](\d{2})(?:\s*(?:CET|CEST))?(?:\s*[-–]\s*~?(\d{1,2})[:.](\d{2}))?\s*:?\s*"
 )
 
 

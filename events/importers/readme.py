@@ -756,15 +756,19 @@ def title_key(title: str) -> str:
 
 
 def link_slots_to_talks(agenda: list[SlotRecord], talks: list[TalkRecord]) -> None:
-    """Agenda lines that only repeat a talk's title (#44 "18:40 - 19:45 ICLR 2022 - …") become talk slots."""
+    """Agenda lines naming a talk become its slot: "18:40 - 19:45 ICLR 2022 - …" (#44), "Main Talk: "Practical
+    experiences …"" (#36), "TensorFlow Wide & Deep: … (Yufeng Guo, Google)" (#13)."""
     linked = {slot.talk for slot in agenda if slot.talk is not None}
     for slot in agenda:
         if slot.talk is not None or not slot.title:
             continue
         key = title_key(re.sub(r"^talk\s*\d*\s*:\s*", "", slot.title, flags=re.I))
         for index, talk in enumerate(talks):
-            if index not in linked and key and key == title_key(talk.title):
-                slot.talk, slot.kind = index, talk.kind
+            talk_key = title_key(talk.title)
+            # Containment only for titles long enough not to match by accident.
+            if index not in linked and key and (key == talk_key or (len(talk_key) >= 12 and talk_key in key)):
+                slot.talk = index
+                slot.kind = "hot_topics" if talk.kind == "hot_topics" else "talk"
                 linked.add(index)
                 break
 

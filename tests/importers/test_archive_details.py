@@ -38,3 +38,28 @@ def test_archive_names_each_host_organisation_once():
         44: [("A1 Telekom Austria", "host")],
         71: [("Raiffeisen Bank International", "host")],
     }
+
+
+def test_agenda_lines_naming_a_talk_become_its_slot():
+    archive = parse_archive(SOURCE / "vdlm-meetups")
+    events = {event.number: event for event in archive.events}
+
+    def talk_slots(number):
+        event = events[number]
+        return [
+            (f"{slot.start_time:%H:%M}", event.talks[slot.talk].title)
+            for slot in event.agenda
+            if slot.talk is not None
+        ]
+
+    assert talk_slots(13) == [
+        ("19:00", "TensorFlow Wide & Deep: Data Classification the easy way"),
+        ("20:30", "One Model To Learn Them All"),
+    ]
+    assert talk_slots(36) == [("18:40", "Practical experiences in accurate video segmentation")]
+    networking = events[36].agenda[-1]
+    assert (networking.start_time.isoformat(), networking.end_time.isoformat(), networking.title) == (
+        "20:00:00",
+        "20:30:00",
+        "Networking: individual discussions in breakout rooms",
+    )
