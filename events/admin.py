@@ -1,7 +1,39 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.images import LOGO, prepare_image, sponsor_remove_logo, sponsor_set_logo
+from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue, local_today
+from events.publishing import event_cancel, event_checklist, event_duplicate_as_next, event_publish
 from talks.models import Talk
+from talks.services import event_attach_intro_slides, event_remove_intro_slides
+from talks.validators import validate_slides
+
+BOTH_FILE_AND_LINK = "Upload a file or give a link, not both: clear the link to upload a file."
+
+
+def save_upload(request, obj, form, field: str, *, attach, remove) -> None:
+    """After the model is saved: hand a new upload (or a cleared file) of `field` to its service function."""
+    if field not in form.changed_data:
+        return
+    upload = form.cleaned_data.get(field)
+    try:
+        if upload:
+            attach(upload)
+        else:
+            remove()
+    except ValidationError as error:
+        messages.error(request, f"{form.fields[field].label}: {' '.join(error.messages)}")
+
+
+def keep_stored_file(obj, form, field: str) -> None:
+    """Before the model is saved: undo the form's assignment, so only the service writes (or deletes) files."""
+    if field in form.changed_data:
+        setattr(obj, field, form.initial.get(field) or "")
 
 
 @admin.register(Venue)
@@ -12,11 +44,41 @@ class VenueAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class SponsorForm(forms.ModelForm):
+    class Meta:
+        model = Sponsor
+        fields = ["name", "slug", "logo", "website", "description"]
+        # A plain file field: events.images checks the content and says what is wrong (Django's check does not).
+        field_classes = {"logo": forms.FileField}
+        help_texts = {
+            "logo": "PNG, JPEG or WebP (not SVG), up to 15 MB; stored as a PNG of at most 400 × 200 pixels."
+        }
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            prepare_image(logo, spec=LOGO)  # raises ValidationError with the reason
+        return logo
+
+
 @admin.register(Sponsor)
 class SponsorAdmin(admin.ModelAdmin):
+    form = SponsorForm
     list_display = ["name", "website"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        keep_stored_file(obj, form, "logo")
+        super().save_model(request, obj, form, change)
+        save_upload(
+            request,
+            obj,
+            form,
+            "logo",
+            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file),
+            remove=lambda: sponsor_remove_logo(sponsor=obj),
+        )
 
 
 class AgendaSlotInline(admin.TabularInline):
@@ -35,43 +97,168 @@ class AgendaSlotInline(admin.TabularInline):
 class TalkInline(admin.TabularInline):
     model = Talk
     extra = 0
-    fields = ["order", "title", "slug", "kind", "is_cancelled", "slides", "slides_url", "video_url"]
+    # Slide files are uploaded on the talk's own page, where they are checked and their text is read.
+    fields = ["order", "title", "slug", "kind", "is_cancelled", "slides_summary", "slides_url", "video_url"]
+    readonly_fields = ["slides_summary"]
     prepopulated_fields = {"slug": ["title"]}
-    show_change_link = True  # speakers and abstract are edited on the talk's own page
+    show_change_link = True  # speakers, abstract and the slides file are edited on the talk's own page
+
+    @admin.display(description="slides file")
+    def slides_summary(self, talk):
+        if not talk.slides:
+            return "—"
+        return f"PDF, {talk.slides_pages} pages" if talk.slides_pages else "PDF"
 
 
 class EventSponsorInline(admin.TabularInline):
     model = EventSponsor
     extra = 0
     autocomplete_fields = ["sponsor"]
+    fields = ["sponsor", "role", "order"]
+
+
+class JobPostInline(admin.TabularInline):
+    model = JobPost
+    extra = 0
+    fields = ["title", "company", "url", "expires_on", "is_active"]
+    verbose_name = "job post announced here"
+    verbose_name_plural = "job posts announced here"
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            *("number", "title", "slug", "kind", "status", "date", "start_time", "end_time", "venue"),
+            *("description", "meetup_url", "intro_slides", "intro_slides_url", "video_url", "photos_url"),
+        ]
+        help_texts = {"intro_slides": "PDF, checked on upload; its pages and text are read for search."}
+
+    intro_slides_content = None
+
+    def clean_intro_slides(self):
+        upload = self.cleaned_data.get("intro_slides")
+        if isinstance(upload, UploadedFile):
+            self.intro_slides_content = validate_slides(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if isinstance(cleaned.get("intro_slides"), UploadedFile) and cleaned.get("intro_slides_url"):
+            self.add_error("intro_slides_url", BOTH_FILE_AND_LINK)
+        return cleaned
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "number", "date", "venue", "status"]
+    form = EventForm
+    list_display = ["__str__", "number", "date", "venue", "status", "preview_link"]
     list_filter = ["status", "kind", "venue"]
     list_select_related = ["venue"]
     search_fields = ["title", "number", "description", "venue__name"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["venue"]
-    inlines = [AgendaSlotInline, TalkInline, EventSponsorInline]
+    inlines = [AgendaSlotInline, TalkInline, EventSponsorInline, JobPostInline]
+    readonly_fields = ["intro_slides_pages"]
+    actions = ["publish", "cancel", "duplicate_as_next", "download_readme"]
+    view_on_site = False  # the change form links to the page itself ("Preview" for drafts), see the template
     fieldsets = [
         (None, {"fields": ["number", "title", "slug", "kind", "status"]}),
         ("When and where", {"fields": ["date", "start_time", "end_time", "venue"]}),
         ("Announcement", {"fields": ["description", "meetup_url"]}),
         (
             "Slides, video and photos",
-            {"fields": ["intro_slides", "intro_slides_url", "video_url", "photos_url"]},
+            {"fields": ["intro_slides", "intro_slides_pages", "intro_slides_url", "video_url", "photos_url"]},
         ),
     ]
+
+    @admin.display(description="page")
+    def preview_link(self, event):
+        label = "Preview" if event.is_draft else "View"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', event.get_absolute_url(), label
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        event = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {})}
+        if event is not None:
+            extra_context["checklist"] = event_checklist(event)
+        return super().change_view(request, object_id, form_url, extra_context=extra_context)
+
+    def save_model(self, request, obj, form, change):
+        keep_stored_file(obj, form, "intro_slides")
+        super().save_model(request, obj, form, change)
+        save_upload(
+            request,
+            obj,
+            form,
+            "intro_slides",
+            attach=lambda file: event_attach_intro_slides(
+                event=obj, file=file, content=form.intro_slides_content
+            ),
+            remove=lambda: event_remove_intro_slides(event=obj),
+        )
+
+    @admin.action(description="Publish selected events", permissions=["change"])
+    def publish(self, request, queryset):
+        events = list(queryset)
+        for event in events:
+            event_publish(event=event)
+        self.message_user(
+            request, f"Published: {', '.join(event.title for event in events)}.", messages.SUCCESS
+        )
+
+    @admin.action(
+        description="Cancel selected events (their pages stay, with a notice)", permissions=["change"]
+    )
+    def cancel(self, request, queryset):
+        events = list(queryset)
+        for event in events:
+            event_cancel(event=event)
+        self.message_user(
+            request, f"Cancelled: {', '.join(event.title for event in events)}.", messages.WARNING
+        )
+
+    @admin.action(description="Duplicate as next meetup (draft)", permissions=["add"])
+    def duplicate_as_next(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one event to duplicate.", messages.ERROR)
+            return None
+        copy = event_duplicate_as_next(event=queryset.get())
+        self.message_user(
+            request,
+            f"Created the draft “{copy.title}” on {copy.date:%d %B %Y}: check the date, then add the talks.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:events_event_change", args=[copy.pk]))
+
+    @admin.action(description="Download README (markdown for GitHub)", permissions=["view"])
+    def download_readme(self, request, queryset):
+        from events.markdown_export import event_as_readme
+        from events.selectors import with_program
+
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one event to download its README.", messages.ERROR)
+            return None
+        event = with_program(queryset.order_by()).get()
+        response = HttpResponse(event_as_readme(event), content_type="text/markdown; charset=utf-8")
+        name = f"Meetup_{event.number}" if event.number is not None else event.slug
+        response["Content-Disposition"] = f'attachment; filename="{name}_README.md"'
+        return response
 
 
 @admin.register(JobPost)
 class JobPostAdmin(admin.ModelAdmin):
-    list_display = ["title", "company", "posted_on", "expires_on", "is_active", "event"]
+    list_display = ["title", "company", "posted_on", "expires_on", "is_open", "event"]
     list_filter = ["is_active", "posted_on"]
     list_select_related = ["event", "sponsor"]
     search_fields = ["title", "company", "description"]
     date_hierarchy = "posted_on"
     autocomplete_fields = ["sponsor", "event"]
+
+    @admin.display(description="listed on the site", boolean=True)
+    def is_open(self, post):
+        # The same rule as JobPost.objects.open(), without a query per row.
+        return post.is_active and (post.expires_on is None or post.expires_on >= local_today())

@@ -1,13 +1,53 @@
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 
+from events.admin import BOTH_FILE_AND_LINK, keep_stored_file, save_upload
+from events.images import PHOTO, prepare_image
 from talks.models import Speaker, Talk, TalkSpeaker
+from talks.services import speaker_remove_photo, speaker_set_photo, talk_attach_slides, talk_remove_slides
+from talks.validators import validate_slides
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = [
+            *("name", "slug", "affiliation", "bio", "photo"),
+            *("website", "github", "linkedin", "social", "alternative_names"),
+        ]
+        # A plain file field: events.images checks the content and says what is wrong (Django's check does not).
+        field_classes = {"photo": forms.FileField}
+        help_texts = {
+            "photo": "JPEG, PNG or WebP, up to 15 MB; stored at most 400 × 400 pixels, without camera data "
+            "or GPS position."
+        }
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):
+            prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
+        return photo
 
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
+    form = SpeakerForm
     list_display = ["name", "affiliation"]
     search_fields = ["name", "affiliation", "alternative_names"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        keep_stored_file(obj, form, "photo")
+        super().save_model(request, obj, form, change)
+        save_upload(
+            request,
+            obj,
+            form,
+            "photo",
+            attach=lambda file: speaker_set_photo(speaker=obj, file=file),
+            remove=lambda: speaker_remove_photo(speaker=obj),
+        )
 
 
 class TalkSpeakerInline(admin.TabularInline):
@@ -17,9 +57,34 @@ class TalkSpeakerInline(admin.TabularInline):
     fields = ["order", "speaker", "affiliation"]
 
 
+class TalkForm(forms.ModelForm):
+    class Meta:
+        model = Talk
+        fields = [
+            *("event", "order", "title", "slug", "kind", "is_cancelled", "abstract"),
+            *("slides", "slides_url", "video_url"),
+        ]
+        help_texts = {"slides": "PDF only, checked on upload; its pages and text are read for search."}
+
+    slides_content = None
+
+    def clean_slides(self):
+        upload = self.cleaned_data.get("slides")
+        if isinstance(upload, UploadedFile):
+            self.slides_content = validate_slides(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if isinstance(cleaned.get("slides"), UploadedFile) and cleaned.get("slides_url"):
+            self.add_error("slides_url", BOTH_FILE_AND_LINK)
+        return cleaned
+
+
 @admin.register(Talk)
 class TalkAdmin(admin.ModelAdmin):
-    list_display = ["title", "event", "kind", "is_cancelled", "download_count"]
+    form = TalkForm
+    list_display = ["title", "event", "kind", "is_cancelled", "slides_pages", "download_count"]
     list_filter = ["kind", "is_cancelled", "event__date"]
     list_select_related = ["event"]
     search_fields = ["title", "abstract", "speakers__name", "event__title"]
@@ -42,3 +107,15 @@ class TalkAdmin(admin.ModelAdmin):
         "video_url",
         "download_count",
     ]
+
+    def save_model(self, request, obj, form, change):
+        keep_stored_file(obj, form, "slides")
+        super().save_model(request, obj, form, change)
+        save_upload(
+            request,
+            obj,
+            form,
+            "slides",
+            attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.slides_content),
+            remove=lambda: talk_remove_slides(talk=obj),
+        )
