@@ -45,6 +45,10 @@ fixtures: $(VENV)/.runtime-installed
 	DATABASE_URL=sqlite:///$(CURDIR)/$(FIXTURE_DB) DJANGO_DEBUG=1 $(BIN)/python manage.py dump_history \
 		fixtures/historic_meetups.json
 
+# gunicorn on SQLite with the history + 2,000 generated meetups, driven by wrk (apt-get install wrk); see bench/run.py.
+bench: $(VENV)/.runtime-installed
+	$(BIN)/python bench/run.py
+
 ci:
 	bash .ci/run
 

@@ -4,8 +4,9 @@ Why not `cache_page`: a per-view cache still runs every middleware and the URL r
 the throughput. Here a hit costs two cache reads and no database query.
 
 What is cached: 200 responses of views wrapped in `cached_page`, for anonymous GET requests (no session cookie),
-keyed by host, path and query string. Staff (who may see drafts) always carry a session cookie and so never read or
-fill the cache; the admin is never wrapped.
+keyed by host, path and query string; stored plain and gzipped, and served gzipped to clients that accept it.
+Staff (who may see drafts) always carry a session cookie and so never read or fill the cache; the admin is never
+wrapped.
 
 Invalidation is exact and global: every save, delete or many-to-many change of an events/talks model bumps a
 generation number that is part of every key, so the next request renders afresh. The day is part of the key too,
@@ -14,12 +15,14 @@ pointing at Redis or Memcached); the default local-memory cache suits one proces
 """
 
 import functools
+import gzip
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from events.models import local_today
 
@@ -92,7 +95,11 @@ class PageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         key = _page_key(request, current_generation())
-        stored = cache.get(key)
+        # Each encoding is its own entry, so a hit reads (and unpickles) only the bytes it sends.
+        gzip_ok = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        stored = cache.get(f"{key}|gzip") if gzip_ok else None
+        if stored is None:
+            stored = cache.get(f"{key}|identity")
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(
@@ -108,11 +115,28 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            headers = {name: value for name, value in response.headers.items() if name != "Content-Length"}
-            headers["Content-Length"] = str(len(response.content))
-            cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            self.store(key, response)
             response.headers["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def store(key: str, response: HttpResponse) -> None:
+        patch_vary_headers(response, ["Accept-Encoding"])
+        content = response.content
+        headers = {name: value for name, value in response.headers.items() if name != "Content-Length"}
+        entries = {
+            f"{key}|identity": (
+                response.status_code,
+                {**headers, "Content-Length": str(len(content))},
+                content,
+            )
+        }
+        if len(content) > 500:
+            # Compressed once per render, so hits spend no CPU on it (every browser accepts gzip).
+            compressed = gzip.compress(content, 6, mtime=0)
+            gzip_headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(compressed))}
+            entries[f"{key}|gzip"] = (response.status_code, gzip_headers, compressed)
+        cache.set_many(entries, PAGE_TIMEOUT)
 
 
 def connect_invalidation(app_config) -> None:

@@ -4,7 +4,6 @@ Staff preview drafts: every `get_queryset` starts from `Event.objects.visible_to
 "draft" banner. Anonymous pages are cached by `events.cache` (see the wrappers in `events/urls.py`).
 """
 
-import itertools
 import json
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -16,10 +15,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from events.calendars import events_calendar
 from events.exports import archive_as_dict
+from events.listing import event_rows, render_rows, rows_by_year
 from events.models import Event, EventSponsor, JobPost, Sponsor, Venue
 from events.selectors import with_program
 from talks.downloads import serve_slides
-from talks.models import Talk
 
 
 def with_event_page(events):
@@ -27,40 +26,6 @@ def with_event_page(events):
     return with_program(events).prefetch_related(
         Prefetch("job_posts", queryset=JobPost.objects.open().select_related("sponsor"))
     )
-
-
-def with_talk_titles(events):
-    """For lists: venue and the talks' titles and materials only (two queries)."""
-    talks = Talk.objects.only(
-        "id",
-        "event_id",
-        "title",
-        "slug",
-        "kind",
-        "order",
-        "slides",
-        "slides_url",
-        "video_url",
-        "is_cancelled",
-    ).order_by("order", "pk")
-    return events.select_related("venue").prefetch_related(Prefetch("talks", queryset=talks))
-
-
-def event_url_maker():
-    """Event URLs for long lists without a `reverse()` per row (the archive renders thousands)."""
-    prefix = reverse("events:event_detail", kwargs={"slug": "SLUG"}).removesuffix("SLUG/")
-    return lambda event: f"{prefix}{event.slug}/"
-
-
-def annotate_for_list(events):
-    url = event_url_maker()
-    for event in events:
-        event.url = url(event)
-        talks = event.talks.all()
-        event.topics = [talk.title for talk in talks if talk.kind != Talk.Kind.INTRO]
-        event.has_slides = any(talk.slides or talk.slides_url for talk in talks)
-        event.has_video = bool(event.video_url) or any(talk.video_url for talk in talks)
-    return events
 
 
 def program(event: Event) -> list[dict]:
@@ -89,13 +54,13 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         events = Event.objects.visible_to(self.request.user)
         next_event = with_program(events.upcoming()).first()
-        latest = list(with_talk_titles(events.past())[:6])
+        latest = event_rows(events.past()[:6])
         context["next_event"] = next_event
         # Without an announced meetup, the most recent one is shown in full instead.
         featured = next_event or (with_program(events.past()).first() if latest else None)
         context["featured_event"] = featured
         context["featured_program"] = program(featured) if featured else []
-        context["latest_events"] = annotate_for_list(latest)
+        context["latest_rows"] = render_rows(latest)
         context["sponsors"] = Sponsor.objects.filter(
             Exists(EventSponsor.objects.filter(sponsor=OuterRef("pk"), event__in=events))
         )
@@ -103,36 +68,26 @@ class HomeView(TemplateView):
         return context
 
 
-class ArchiveView(ListView):
-    """Every meetup, newest first, grouped by year; `/archive/<year>/` shows one year."""
+class ArchiveView(TemplateView):
+    """Every meetup, newest first, grouped by year; `/archive/<year>/` shows one year (three queries)."""
 
     template_name = "events/archive.html"
-    context_object_name = "events"
-
-    def get_queryset(self):
-        events = Event.objects.visible_to(self.request.user).order_by("-date", "-start_time")
-        if year := self.kwargs.get("year"):
-            events = events.filter(date__year=year)
-        return with_talk_titles(events).only(
-            "id", "number", "title", "slug", "date", "start_time", "status", "meetup_url", "video_url",
-            "venue__name", "venue__slug",
-        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = annotate_for_list(list(context["events"]))
+        events = Event.objects.visible_to(self.request.user).order_by("-date", "-start_time", "-pk")
         year = self.kwargs.get("year")
-        if year and not events:
+        if year:
+            events = events.filter(date__year=year)
+        rows = event_rows(events)
+        if year and not rows:
             raise Http404("No meetups in that year.")
         context["year"] = year
         context["years"] = [
             date.year
             for date in Event.objects.visible_to(self.request.user).dates("date", "year", order="DESC")
         ]
-        context["groups"] = [
-            (group_year, list(group))
-            for group_year, group in itertools.groupby(events, key=lambda e: e.date.year)
-        ]
+        context["groups"] = rows_by_year(rows)
         return context
 
 
@@ -203,13 +158,10 @@ class VenueDetailView(DetailView):
     template_name = "events/venue_detail.html"
     context_object_name = "venue"
 
-    def get_queryset(self):
-        events = with_talk_titles(Event.objects.visible_to(self.request.user).order_by("-date"))
-        return Venue.objects.prefetch_related(Prefetch("events", queryset=events))
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = annotate_for_list(list(self.object.events.all()))
+        events = Event.objects.visible_to(self.request.user).filter(venue=self.object)
+        context["event_rows"] = render_rows(event_rows(events.order_by("-date", "-start_time", "-pk")))
         return context
 
 

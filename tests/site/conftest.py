@@ -3,60 +3,10 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
-from talks.models import Speaker, Talk, TalkSpeaker
+from events.models import Event
 from tests import factories
 
 HISTORY_FIXTURE = "historic_meetups"
-
-
-def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
-    """`count` published meetups, each with a venue, two talks with a speaker each, an agenda and a sponsor.
-
-    Bulk-created (no signals), numbered from 10,000 so they never clash with the history.
-    """
-    venue = Venue.objects.create(name="Generated venue", slug="generated-venue", address="Bench 1, 1010 Wien")
-    sponsor = Sponsor.objects.create(name="Generated sponsor", slug="generated-sponsor")
-    events = Event.objects.bulk_create(
-        Event(
-            number=10_000 + i,
-            title=f"Generated meetup {i}",
-            slug=f"generated-{i}",
-            date=start + datetime.timedelta(days=7 * i),
-            start_time=datetime.time(18, 30),
-            venue=venue,
-            status=Event.Status.PUBLISHED,
-            meetup_url=f"https://www.meetup.com/vdlm/events/{i}/",
-        )
-        for i in range(count)
-    )
-    speakers = Speaker.objects.bulk_create(
-        Speaker(name=f"Generated speaker {i}", slug=f"generated-speaker-{i}") for i in range(count)
-    )
-    talks = Talk.objects.bulk_create(
-        Talk(
-            event=event,
-            title=f"Generated talk {i}-{k}",
-            slug=f"talk-{k}",
-            order=k,
-            slides_url="https://example.org/s.pdf",
-        )
-        for i, event in enumerate(events)
-        for k in range(2)
-    )
-    TalkSpeaker.objects.bulk_create(
-        TalkSpeaker(talk=talk, speaker=speakers[i // 2], affiliation="TU Wien")
-        for i, talk in enumerate(talks)
-    )
-    AgendaSlot.objects.bulk_create(
-        AgendaSlot(event=talk.event, talk=talk, title=talk.title, kind="talk", order=talk.order)
-        for talk in talks
-    )
-    EventSponsor.objects.bulk_create(EventSponsor(event=event, sponsor=sponsor) for event in events)
-    JobPost.objects.bulk_create(
-        JobPost(title=f"Generated job {i}", company="Generated", event=events[i])
-        for i in range(min(count, 20))
-    )
 
 
 def history_exists() -> bool:

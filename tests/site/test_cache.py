@@ -1,5 +1,7 @@
 """The page cache: answered early for anonymous visitors, bypassed for staff, dropped on every organizer write."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -135,3 +137,14 @@ def test_page_cache_does_not_store_slide_downloads(client, upcoming_event):
         assert "X-Page-Cache" not in response.headers
 
     assert Talk.objects.get(slug="attention").download_count == 2
+
+
+def test_page_cache_hit_is_gzipped_for_clients_that_accept_it(client, upcoming_event):
+    plain = client.get(EVENT_URL).content
+
+    response = client.get(EVENT_URL, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.headers["Vary"] == "Cookie, Accept-Encoding"
+    assert gzip.decompress(response.content) == plain
+    assert response.headers["Content-Length"] == str(len(response.content))

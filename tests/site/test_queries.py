@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.site.conftest import generate_events
+from bench.generate import generate_events
 
 pytestmark = pytest.mark.django_db
 
