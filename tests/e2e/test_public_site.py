@@ -1,0 +1,138 @@
+"""The public site in a real browser, on the imported history: pages, navigation, a slide download, phone width."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+
+from events.models import Event
+from talks.models import Talk
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PHONE_WIDTH = 360
+
+
+@pytest.fixture
+def history(db):
+    call_command("loaddata", "historic_meetups", verbosity=0)
+    return Event.objects.published()
+
+
+def event_with_talks() -> Event:
+    return Event.objects.published().filter(talks__talk_speakers__isnull=False).order_by("-date").first()
+
+
+def fits_phone_width(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+
+
+def test_public_home_shows_meetups_and_sponsors(page, history, screenshot):
+    page.goto("/")
+
+    assert page.title() == "Vienna Deep Learning Meetup"
+    assert page.get_by_role("heading", name="Latest meetups").is_visible()
+    assert page.locator(".event-row").count() == 6
+    screenshot(page, "public-home")
+
+
+def test_public_archive_lists_every_meetup_by_year(page, history, screenshot):
+    page.goto("/archive/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == "All meetups"
+    assert page.locator(".event-row").count() == history.count()
+    page.get_by_role("navigation", name="Years").get_by_role("link", name="2017").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Meetups in 2017"
+    screenshot(page, "public-archive-2017")
+
+
+def test_public_event_talk_and_speaker_follow_each_other(page, history, screenshot):
+    event = event_with_talks()
+    talk = event.talks.filter(talk_speakers__isnull=False).first()
+    speaker = talk.speakers.first()
+
+    page.goto(event.get_absolute_url())
+    assert page.get_by_role("heading", level=1).inner_text() == event.title
+    assert page.get_by_role("heading", name="Agenda").is_visible()
+    screenshot(page, "public-event")
+
+    page.get_by_role("link", name=talk.title, exact=True).first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == talk.title
+    screenshot(page, "public-talk")
+
+    page.locator(".speakers").get_by_role("link", name=speaker.name, exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == speaker.name
+    assert page.get_by_role("link", name=talk.title, exact=True).is_visible()
+    screenshot(page, "public-speaker")
+
+
+def test_public_slide_download_is_served_and_counted(page, history):
+    talk = event_with_talks().talks.first()
+    Talk.objects.filter(pk=talk.pk).update(slides_url="")
+    talk.refresh_from_db()
+    talk.slides.save("deck.pdf", ContentFile(PDF))
+
+    page.goto(talk.get_absolute_url())
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=f"Slides for “{talk.title}”").click()
+    download = download_info.value
+
+    folder = talk.event.number if talk.event.number is not None else talk.event.slug
+    assert download.suggested_filename == f"vdlm-{folder}-{talk.slug}.pdf"
+    with open(download.path(), "rb") as file:
+        assert file.read() == PDF
+    talk.refresh_from_db()
+    assert talk.download_count == 1
+
+
+def test_public_external_slide_link_redirects_and_counts(page, history):
+    talk = Talk.objects.public().exclude(slides_url="").first()
+
+    response = page.request.get(talk.get_slides_url(), max_redirects=0)
+
+    assert response.status == 302
+    assert response.headers["location"] == talk.slides_url
+    talk.refresh_from_db()
+    assert talk.download_count == 1
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "archive", "event", "talk", "speaker", "speakers", "sponsors", "jobs"]
+)
+def test_public_pages_fit_a_phone_without_horizontal_scrolling(phone_page, history, screenshot, name):
+    event = event_with_talks()
+    talk = event.talks.filter(talk_speakers__isnull=False).first()
+    urls = {
+        "home": "/",
+        "archive": "/archive/",
+        "event": event.get_absolute_url(),
+        "talk": talk.get_absolute_url(),
+        "speaker": talk.speakers.first().get_absolute_url(),
+        "speakers": "/speakers/",
+        "sponsors": "/sponsors/",
+        "jobs": "/jobs/",
+    }
+
+    phone_page.goto(urls[name])
+
+    assert fits_phone_width(phone_page), phone_page.evaluate("document.documentElement.scrollWidth")
+    screenshot(phone_page, f"public-phone-{name}")
+
+
+def test_public_skip_link_appears_on_focus_and_moves_to_content(page, history):
+    page.goto("/archive/")
+
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#content"
+
+
+def test_public_not_found_page_is_in_the_site_design(page, history, screenshot):
+    response = page.goto("/meetups/no-such-meetup/")
+
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
+    screenshot(page, "public-404")
