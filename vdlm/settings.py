@@ -127,6 +127,8 @@ X_FRAME_OPTIONS = "DENY"
 SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
 # Where repository-relative slide links of the historic archive point to.
 VDLM_SLIDES_BASE_URL = env.str("VDLM_SLIDES_BASE_URL", default="https://github.com/vdlm/meetups/raw/master/")
+# The public site's address, for absolute links in exported READMEs (they are read on GitHub).
+VDLM_SITE_URL = env.str("VDLM_SITE_URL", default="http://localhost:8000")
 # Adds /bench/floor/, the minimal view the load benchmark (make bench) compares the pages with.
 VDLM_BENCH = env.bool("VDLM_BENCH", default=False)
 
