@@ -8,7 +8,7 @@ from django.db.models.fields.files import FieldFile
 from events.models import Event
 from talks.models import Speaker, Talk
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
-from talks.validators import validate_slides
+from talks.validators import MESSAGES, validate_slides
 
 
 def replace_file(field_file: FieldFile, *, name: str, content) -> None:
@@ -98,7 +98,8 @@ def slides_reextract(*, field_file: FieldFile) -> PdfContent:
     try:
         return read_pdf(data)
     except PdfUnreadable as error:
-        raise ValidationError(f"{field_file.name}: {error}", code=error.code) from error
+        message = MESSAGES[error.code].format(detail=error.detail)
+        raise ValidationError(f"{field_file.name}: {message}", code=error.code) from error
 
 
 def talk_reextract_slides(*, talk: Talk) -> Talk:
