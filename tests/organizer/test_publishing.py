@@ -217,3 +217,12 @@ def test_admin_duplicate_action_needs_exactly_one(organizer_client):
     )
     assert [str(m) for m in response.context["messages"]] == ["Select exactly one event to duplicate."]
     assert Event.objects.count() == 2
+
+
+def test_admin_cancel_action_public_page_shows_notice(organizer_client, client):
+    event = make_event(status=Event.Status.PUBLISHED)
+    organizer_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [event.pk]})
+    organizer_client.logout()
+    page = client.get(event.get_absolute_url())
+    assert page.status_code == 200
+    assert "This meetup is cancelled." in page.content.decode()
