@@ -6,9 +6,10 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from events.images import LOGO, prepare_image, sponsor_remove_logo, sponsor_set_logo
+from events.images import LOGO, prepare_image
 from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue, local_today
 from events.publishing import event_cancel, event_checklist, event_duplicate_as_next, event_publish
+from events.services import sponsor_remove_logo, sponsor_set_logo
 from talks.models import Talk
 from talks.services import event_attach_intro_slides, event_remove_intro_slides
 from talks.validators import validate_slides

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from events.models import Sponsor
-from talks.validators import filesizeformat
+from events.files import filesizeformat
 
 # Largest upload; phone photos are 3-8 MB.
 MAX_BYTES = 15 * 1024 * 1024
@@ -141,20 +139,3 @@ def _on_white(image: Image.Image) -> Image.Image:
     background = Image.new("RGB", rgba.size, "white")
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
-
-
-def sponsor_set_logo(*, sponsor: Sponsor, file) -> Sponsor:
-    """Store a checked, resized logo as PNG (keeps transparency); raises ValidationError otherwise."""
-    from talks.services import replace_file
-
-    image = prepare_image(file, spec=LOGO)
-    replace_file(sponsor.logo, name=f"{sponsor.slug}.{image.extension}", content=ContentFile(image.data))
-    sponsor.save(update_fields=["logo"])
-    return sponsor
-
-
-def sponsor_remove_logo(*, sponsor: Sponsor) -> Sponsor:
-    if sponsor.logo:
-        sponsor.logo.delete(save=False)
-    sponsor.save(update_fields=["logo"])
-    return sponsor

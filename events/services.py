@@ -1,14 +1,17 @@
-"""Writes that span models: importing the historic archive."""
+"""Writes that span models or files: importing the historic archive, sponsor logos."""
 
 import hashlib
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from events.exports import event_as_dict
+from events.files import store_replacing
+from events.images import LOGO, prepare_image
 from events.importers.markdown import fold
 from events.importers.records import ArchiveRecord, EventRecord, ReportEntry, VenueRecord
 from events.models import AgendaSlot, Event, EventSponsor, Sponsor, Venue
@@ -319,3 +322,21 @@ class _ArchiveWriter:
     def _count_people_and_places(self) -> None:
         for kind in ("speakers", "venues", "sponsors"):
             self.summary.counts.setdefault(kind, Counter())
+
+
+def sponsor_set_logo(*, sponsor: Sponsor, file) -> Sponsor:
+    """Store a checked, resized logo as PNG (keeps transparency); raises ValidationError otherwise."""
+    image = prepare_image(file, spec=LOGO)
+    with transaction.atomic():
+        store_replacing(
+            sponsor.logo, name=f"{sponsor.slug}.{image.extension}", content=ContentFile(image.data)
+        )
+        sponsor.save(update_fields=["logo"])
+    return sponsor
+
+
+def sponsor_remove_logo(*, sponsor: Sponsor) -> Sponsor:
+    if sponsor.logo:
+        sponsor.logo.delete(save=False)
+    sponsor.save(update_fields=["logo"])
+    return sponsor

@@ -5,21 +5,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
+from events.files import store_replacing
+from events.images import PHOTO, prepare_image
 from events.models import Event
 from talks.models import Speaker, Talk
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
 from talks.validators import MESSAGES, validate_slides
-
-
-def replace_file(field_file: FieldFile, *, name: str, content) -> None:
-    """Store `content` in the field, removing the file it held before (without saving the model).
-
-    The old file is removed first, so the new one gets the same readable name instead of a random suffix.
-    """
-    old_name = field_file.name
-    if old_name:
-        field_file.storage.delete(old_name)
-    field_file.save(name, content, save=False)
 
 
 def talk_attach_slides(*, talk: Talk, file, content: PdfContent | None = None) -> Talk:
@@ -32,7 +23,7 @@ def talk_attach_slides(*, talk: Talk, file, content: PdfContent | None = None) -
         content = validate_slides(file)
     file.seek(0)
     with transaction.atomic():
-        replace_file(talk.slides, name=f"{talk.slug}.pdf", content=file)
+        store_replacing(talk.slides, name=f"{talk.slug}.pdf", content=file)
         try:
             talk.slides_url = ""
             talk.slides_pages = content.pages
@@ -68,7 +59,7 @@ def event_attach_intro_slides(*, event: Event, file, content: PdfContent | None 
         content = validate_slides(file)
     file.seek(0)
     with transaction.atomic():
-        replace_file(event.intro_slides, name=intro_slides_name(event), content=file)
+        store_replacing(event.intro_slides, name=intro_slides_name(event), content=file)
         try:
             event.intro_slides_url = ""
             event.intro_slides_pages = content.pages
@@ -121,11 +112,12 @@ def event_reextract_intro_slides(*, event: Event) -> Event:
 
 def speaker_set_photo(*, speaker: Speaker, file) -> Speaker:
     """Store a checked, resized, metadata-free photo (see events.images); raises ValidationError otherwise."""
-    from events.images import PHOTO, prepare_image
-
     image = prepare_image(file, spec=PHOTO)
-    replace_file(speaker.photo, name=f"{speaker.slug}.{image.extension}", content=ContentFile(image.data))
-    speaker.save(update_fields=["photo"])
+    with transaction.atomic():
+        store_replacing(
+            speaker.photo, name=f"{speaker.slug}.{image.extension}", content=ContentFile(image.data)
+        )
+        speaker.save(update_fields=["photo"])
     return speaker
 
 

@@ -2,15 +2,9 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat as _filesizeformat
 
+from events.files import filesizeformat
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
-
-
-def filesizeformat(size: int) -> str:
-    """ "2.0 KB", "50.0 MB" with a plain space (messages also go to the terminal)."""
-    return _filesizeformat(size).replace("\xa0", " ")
-
 
 MESSAGES = {
     "empty": "The file is empty: {detail}.",

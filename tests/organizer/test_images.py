@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from events.images import sponsor_set_logo
+from events.services import sponsor_set_logo
 from talks.services import speaker_set_photo
 from tests.factories import make_speaker, make_sponsor
 from tests.organizer.files import image_bytes, jpeg_with_gps, png_bomb, upload
@@ -45,12 +45,16 @@ def test_speaker_set_photo_applies_exif_orientation(media_root):
     assert 0x0112 not in photo.getexif()
 
 
-def test_speaker_set_photo_replacing_removes_old_file(media_root):
+def test_speaker_set_photo_replacing_removes_old_file(media_root, django_capture_on_commit_callbacks):
     speaker = make_speaker(slug="bob")
-    speaker_set_photo(speaker=speaker, file=upload(image_bytes(format="PNG")))
-    speaker_set_photo(speaker=speaker, file=upload(image_bytes(size=(50, 50), format="WEBP")))
-    assert stored_files(media_root) == ["speakers/bob.jpg"]
-    assert stored_image(media_root, "speakers/bob.jpg").size == (50, 50)
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker_set_photo(speaker=speaker, file=upload(image_bytes(format="PNG")))
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker_set_photo(speaker=speaker, file=upload(image_bytes(size=(50, 50), format="WEBP")))
+    # The old file goes once the new one is saved; until then the new one carries a suffix.
+    assert stored_files(media_root) == [speaker.photo.name]
+    assert speaker.photo.name.startswith("speakers/bob_") and speaker.photo.name.endswith(".jpg")
+    assert stored_image(media_root, speaker.photo.name).size == (50, 50)
 
 
 def test_sponsor_set_logo_keeps_transparency_and_fits_box(media_root):

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
@@ -46,16 +47,31 @@ def test_talk_attach_slides_for_special_event_uses_event_slug(media_root):
     assert stored_files(media_root) == ["slides/2025/ai-summit/keynote.pdf"]
 
 
-def test_talk_attach_slides_replacing_removes_the_old_file(media_root):
+def test_talk_attach_slides_replacing_removes_the_old_file(media_root, django_capture_on_commit_callbacks):
     talk = make_talk(event=make_event(number=80, date=datetime.date(2027, 1, 13)), slug="talk")
-    talk_attach_slides(talk=talk, file=pdf_upload(["old"]))
-    talk_attach_slides(talk=talk, file=pdf_upload(["new one", "two"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        talk_attach_slides(talk=talk, file=pdf_upload(["old"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        talk_attach_slides(talk=talk, file=pdf_upload(["new one", "two"]))
 
     talk.refresh_from_db()
-    assert stored_files(media_root) == ["slides/2027/80/talk.pdf"]
-    assert talk.slides.name == "slides/2027/80/talk.pdf"
+    assert stored_files(media_root) == [talk.slides.name]
+    assert talk.slides.name.startswith("slides/2027/80/talk_") and talk.slides.name.endswith(".pdf")
     assert talk.slides_text == "new one\ftwo"
     assert talk.slides_pages == 2
+
+
+def test_talk_attach_slides_keeps_the_old_file_when_saving_fails(
+    media_root, django_capture_on_commit_callbacks
+):
+    talk = make_talk(event=make_event(number=81, date=datetime.date(2027, 2, 1)), slug="talk")
+    talk_attach_slides(talk=talk, file=pdf_upload(["old"]))
+    old_name = talk.slides.name
+    Talk.objects.filter(pk=talk.pk).delete()  # the save fails after the new file was written
+    with pytest.raises(DatabaseError), django_capture_on_commit_callbacks(execute=True):
+        talk_attach_slides(talk=talk, file=pdf_upload(["new"]))
+
+    assert stored_files(media_root) == [old_name]
 
 
 def test_talk_attach_slides_replaces_a_link(media_root):
