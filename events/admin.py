@@ -31,6 +31,26 @@ def save_upload(request, obj, form, field: str, *, attach, remove) -> None:
         messages.error(request, f"{form.fields[field].label}: {' '.join(error.messages)}")
 
 
+class PdfOrLinkForm(forms.ModelForm):
+    """A form with a PDF field (checked by content on upload) and a link field, never both at once."""
+
+    pdf_field = ""
+    link_field = ""
+    pdf_content = None  # the validated reading of the upload, handed to the service function
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get(self.pdf_field)
+        if isinstance(upload, UploadedFile):
+            try:
+                self.pdf_content = validate_slides(upload)
+            except ValidationError as error:
+                self.add_error(self.pdf_field, error)
+            if cleaned.get(self.link_field):
+                self.add_error(self.link_field, BOTH_FILE_AND_LINK)
+        return cleaned
+
+
 def keep_stored_file(obj, form, field: str) -> None:
     """Before the model is saved: undo the form's assignment, so only the service writes (or deletes) files."""
     if field in form.changed_data:
@@ -126,7 +146,10 @@ class JobPostInline(admin.TabularInline):
     verbose_name_plural = "job posts announced here"
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PdfOrLinkForm):
+    pdf_field = "intro_slides"
+    link_field = "intro_slides_url"
+
     class Meta:
         model = Event
         fields = [
@@ -134,20 +157,6 @@ class EventForm(forms.ModelForm):
             *("description", "meetup_url", "intro_slides", "intro_slides_url", "video_url", "photos_url"),
         ]
         help_texts = {"intro_slides": "PDF, checked on upload; its pages and text are read for search."}
-
-    intro_slides_content = None
-
-    def clean_intro_slides(self):
-        upload = self.cleaned_data.get("intro_slides")
-        if isinstance(upload, UploadedFile):
-            self.intro_slides_content = validate_slides(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if isinstance(cleaned.get("intro_slides"), UploadedFile) and cleaned.get("intro_slides_url"):
-            self.add_error("intro_slides_url", BOTH_FILE_AND_LINK)
-        return cleaned
 
 
 @admin.register(Event)
@@ -196,9 +205,7 @@ class EventAdmin(admin.ModelAdmin):
             obj,
             form,
             "intro_slides",
-            attach=lambda file: event_attach_intro_slides(
-                event=obj, file=file, content=form.intro_slides_content
-            ),
+            attach=lambda file: event_attach_intro_slides(event=obj, file=file, content=form.pdf_content),
             remove=lambda: event_remove_intro_slides(event=obj),
         )
 

@@ -2,11 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from events.admin import BOTH_FILE_AND_LINK, keep_stored_file, save_upload
+from events.admin import PdfOrLinkForm, keep_stored_file, save_upload
 from events.images import PHOTO, prepare_image
 from talks.models import Speaker, Talk, TalkSpeaker
 from talks.services import speaker_remove_photo, speaker_set_photo, talk_attach_slides, talk_remove_slides
-from talks.validators import validate_slides
 
 
 class SpeakerForm(forms.ModelForm):
@@ -57,7 +56,10 @@ class TalkSpeakerInline(admin.TabularInline):
     fields = ["order", "speaker", "affiliation"]
 
 
-class TalkForm(forms.ModelForm):
+class TalkForm(PdfOrLinkForm):
+    pdf_field = "slides"
+    link_field = "slides_url"
+
     class Meta:
         model = Talk
         fields = [
@@ -65,20 +67,6 @@ class TalkForm(forms.ModelForm):
             *("slides", "slides_url", "video_url"),
         ]
         help_texts = {"slides": "PDF only, checked on upload; its pages and text are read for search."}
-
-    slides_content = None
-
-    def clean_slides(self):
-        upload = self.cleaned_data.get("slides")
-        if isinstance(upload, UploadedFile):
-            self.slides_content = validate_slides(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if isinstance(cleaned.get("slides"), UploadedFile) and cleaned.get("slides_url"):
-            self.add_error("slides_url", BOTH_FILE_AND_LINK)
-        return cleaned
 
 
 @admin.register(Talk)
@@ -116,6 +104,6 @@ class TalkAdmin(admin.ModelAdmin):
             obj,
             form,
             "slides",
-            attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.slides_content),
+            attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.pdf_content),
             remove=lambda: talk_remove_slides(talk=obj),
         )
