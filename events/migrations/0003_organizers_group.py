@@ -1,8 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# Organizers run the meetup's content: every model of these apps, and nothing of user management.
-ORGANIZER_APPS = ["events", "talks"]
+from events.permissions import ORGANIZER_APPS, ORGANIZERS, sync_organizers_group
 
 
 def create_organizers_group(apps, schema_editor):
@@ -13,14 +12,11 @@ def create_organizers_group(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Organizers")
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ORGANIZER_APPS))
+    sync_organizers_group(apps)
 
 
 def remove_organizers_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name="Organizers").delete()
+    apps.get_model("auth", "Group").objects.filter(name=ORGANIZERS).delete()
 
 
 class Migration(migrations.Migration):

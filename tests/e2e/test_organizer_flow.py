@@ -1,7 +1,6 @@
 """An organizer prepares a meetup in the admin, in a real browser: event, talk, PDF, preview, publish, public page."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from events.models import Event
@@ -10,13 +9,6 @@ from tests.factories import make_speaker
 from tests.organizer.files import pdf_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def organizer(db):
-    user = User.objects.create_user("olga", password="pw-organizer-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Organizers"))
-    return user
 
 
 @pytest.fixture

@@ -15,13 +15,6 @@ ORGANIZER_MODELS = sorted(
 
 
 @pytest.fixture
-def organizer(client):
-    user = User.objects.create_user("olga", password="pw-organizer-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Organizers"))
-    return user
-
-
-@pytest.fixture
 def superuser():
     return User.objects.create_superuser("root", password="pw-root-1")
 
@@ -82,3 +75,19 @@ def test_organizer_admin_index_lists_content_but_not_users(client, organizer):
     page = client.get(reverse("admin:index")).content.decode()
     assert "Events" in page and "Talks" in page and "Speakers" in page
     assert "/admin/auth/user/" not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_organizers_group_comes_back_with_all_content_permissions_after_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", "--noinput", verbosity=0)
+    permissions = Group.objects.get(name="Organizers").permissions
+    assert permissions.filter(content_type__app_label="auth").count() == 0
+    assert (
+        permissions.filter(
+            codename__in=["change_event", "add_talk", "delete_speaker", "view_jobpost"]
+        ).count()
+        == 4
+    )
+    assert permissions.count() == 4 * 9  # add/change/delete/view on the nine content models
