@@ -14,8 +14,8 @@ DEFAULT_DURATION = datetime.timedelta(hours=3)
 
 
 def event_uid(event: Event) -> str:
-    """Stable across edits (slug and date may change; the primary key does not)."""
-    return f"event-{event.pk}@vdlm"
+    """Stable across edits (slug and date may change; the primary key does not), in the group's domain."""
+    return f"event-{event.pk}@vdlm.at"
 
 
 def _description(event: Event) -> str:

@@ -1,10 +1,12 @@
 """`{{ text|markdown }}`: organizer-written markdown as sanitised HTML (markdown-it-py, then nh3)."""
 
 import functools
+import html
 import re
 
 import nh3
 from django import template
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
@@ -38,3 +40,12 @@ def markdown(text: str) -> str:
     if not text:
         return ""
     return mark_safe(render_markdown(str(text)))  # noqa: S308 - sanitised by nh3 above
+
+
+@register.filter
+def plaintext(text: str) -> str:
+    """Markdown as one line of plain text, for meta descriptions and previews ("**GPT** [paper](…)" -> "GPT paper")."""
+    if not text:
+        return ""
+    # The rendered HTML escapes "&" and "<"; unescape them, the template escapes once again.
+    return " ".join(html.unescape(strip_tags(render_markdown(str(text)))).split())

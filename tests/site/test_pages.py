@@ -88,9 +88,21 @@ def test_pages_have_title_description_canonical_and_open_graph(client, upcoming_
     content = html(client, "/meetups/meetup-900/talks/attention/")
 
     assert "<title>Attention in practice · Vienna Deep Learning Meetup</title>" in content
-    assert '<meta name="description" content="An *abstract*.">' in content
+    assert '<meta name="description" content="An abstract.">' in content  # markdown as plain text
     assert '<link rel="canonical" href="http://testserver/meetups/meetup-900/talks/attention/">' in content
     assert '<meta property="og:title" content="Attention in practice">' in content
+
+
+def test_meta_description_is_plain_text_escaped_once(client, upcoming_event):
+    upcoming_event.description = "Tips & **tricks** for <b>GPUs</b>, see [the paper](https://a.example)."
+    upcoming_event.save()
+
+    content = html(client, "/meetups/meetup-900/")
+
+    assert (
+        "Tips &amp; tricks for &lt;b&gt;GPUs&lt;/b&gt;, see the paper."
+        in content.split('name="description"')[1]
+    )
 
 
 def test_markdown_is_rendered_and_sanitised(client, upcoming_event):
@@ -185,7 +197,7 @@ def test_event_calendar_is_valid_with_vienna_time_zone(client, upcoming_event):
     calendar = Calendar.from_ical(response.content)
     (entry,) = calendar.walk("VEVENT")
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Vienna"]
-    assert str(entry["UID"]) == f"event-{upcoming_event.pk}@vdlm"
+    assert str(entry["UID"]) == f"event-{upcoming_event.pk}@vdlm.at"
     assert entry["DTSTART"].dt == upcoming_event.starts_at
     assert entry["DTEND"].dt == upcoming_event.ends_at
     assert str(entry["URL"]) == "http://testserver/meetups/meetup-900/"
@@ -198,7 +210,7 @@ def test_calendar_feed_makes_events_without_time_all_day(client, db):
     calendar = Calendar.from_ical(client.get("/calendar.ics").content)
 
     (entry,) = calendar.walk("VEVENT")
-    assert str(entry["UID"]) == f"event-{event.pk}@vdlm"
+    assert str(entry["UID"]) == f"event-{event.pk}@vdlm.at"
     assert entry["DTSTART"].dt == datetime.date(2031, 5, 6)
     assert entry["DTEND"].dt == datetime.date(2031, 5, 7)
 
