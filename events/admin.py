@@ -270,3 +270,24 @@ class JobPostAdmin(admin.ModelAdmin):
     def is_open(self, post):
         # The same rule as JobPost.objects.open(), without a query per row.
         return post.is_active and (post.expires_on is None or post.expires_on >= local_today())
+
+
+# Slots and sponsorships are edited on their event; these lists answer questions across events
+# ("which meetups did this company host?", "every hot-topics slot").
+@admin.register(AgendaSlot)
+class AgendaSlotAdmin(admin.ModelAdmin):
+    list_display = ["title", "event", "start_time", "end_time", "kind", "talk"]
+    list_filter = ["kind"]
+    list_select_related = ["event", "talk"]
+    search_fields = ["title", "event__title"]
+    autocomplete_fields = ["event"]
+    raw_id_fields = ["talk"]
+
+
+@admin.register(EventSponsor)
+class EventSponsorAdmin(admin.ModelAdmin):
+    list_display = ["sponsor", "role", "event"]
+    list_filter = ["role", "sponsor"]
+    list_select_related = ["sponsor", "event"]
+    search_fields = ["sponsor__name", "event__title"]
+    autocomplete_fields = ["event", "sponsor"]

@@ -107,3 +107,12 @@ class TalkAdmin(admin.ModelAdmin):
             attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.pdf_content),
             remove=lambda: talk_remove_slides(talk=obj),
         )
+
+
+# Edited on the talk; this list shows a speaker's affiliations across the years.
+@admin.register(TalkSpeaker)
+class TalkSpeakerAdmin(admin.ModelAdmin):
+    list_display = ["speaker", "affiliation", "talk"]
+    list_select_related = ["speaker", "talk"]
+    search_fields = ["speaker__name", "affiliation", "talk__title"]
+    autocomplete_fields = ["speaker", "talk"]

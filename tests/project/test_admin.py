@@ -29,14 +29,16 @@ def some_content():
 
 
 def test_every_content_model_is_registered():
-    # Slots, sponsorships and talk speakers are edited inline on their event or talk.
     assert ORGANIZER_MODELS == [
+        "events.agendaslot",
         "events.event",
+        "events.eventsponsor",
         "events.jobpost",
         "events.sponsor",
         "events.venue",
         "talks.speaker",
         "talks.talk",
+        "talks.talkspeaker",
     ]
 
 
