@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from events.models import Event
 from talks.downloads import serve_slides
@@ -80,3 +80,68 @@ class SpeakerDetailView(DetailView):
         return Speaker.objects.filter(Exists(links.filter(speaker=OuterRef("pk")))).prefetch_related(
             Prefetch("talk_speakers", queryset=links, to_attr="visible_talks")
         )
+
+
+SEARCH_MAX_LENGTH = 100
+SEARCH_MAX_WORDS = 8
+SEARCH_MAX_TALKS = 50
+SEARCH_MAX_SPEAKERS = 20
+
+
+class SearchView(TemplateView):
+    """Talks (title, abstract, slide text, speakers, meetup) and speakers matching every word of `?q=`.
+
+    Three queries whatever the archive's size; not cached, since every query string would be its own page.
+    """
+
+    template_name = "talks/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        context["query"] = query
+        if len(query) > SEARCH_MAX_LENGTH:
+            context["error"] = f"Please search for at most {SEARCH_MAX_LENGTH} characters."
+            return context
+        words = query.split()[:SEARCH_MAX_WORDS]
+        if not words:
+            return context
+        talk_match, speaker_match = Q(), Q()
+        for word in words:
+            talk_match &= (
+                Q(title__icontains=word)
+                | Q(abstract__icontains=word)
+                | Q(slides_text__icontains=word)
+                | Q(event__title__icontains=word)
+                | Exists(TalkSpeaker.objects.filter(talk=OuterRef("pk"), speaker__name__icontains=word))
+            )
+            speaker_match &= (
+                Q(name__icontains=word)
+                | Q(alternative_names__icontains=word)
+                | Q(affiliation__icontains=word)
+            )
+        talks = list(
+            visible_talks(self.request.user)
+            .filter(talk_match)
+            .select_related("event")
+            .prefetch_related(
+                Prefetch(
+                    "talk_speakers",
+                    queryset=TalkSpeaker.objects.select_related("speaker").order_by("order", "pk"),
+                )
+            )
+            .order_by("-event__date", "order", "pk")[: SEARCH_MAX_TALKS + 1]
+        )
+        speakers = list(
+            Speaker.objects.filter(speaker_match)
+            .filter(Exists(visible_talks(self.request.user).filter(speakers=OuterRef("pk"))))
+            .order_by("name")[: SEARCH_MAX_SPEAKERS + 1]
+        )
+        context.update(
+            searched=True,
+            talks=talks[:SEARCH_MAX_TALKS],
+            more_talks=len(talks) > SEARCH_MAX_TALKS,
+            speakers=speakers[:SEARCH_MAX_SPEAKERS],
+            more_speakers=len(speakers) > SEARCH_MAX_SPEAKERS,
+        )
+        return context

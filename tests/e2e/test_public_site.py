@@ -97,7 +97,7 @@ def test_public_external_slide_link_redirects_and_counts(page, history):
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "archive", "event", "talk", "speaker", "speakers", "sponsors", "jobs"]
+    "name", ["home", "archive", "event", "talk", "speaker", "speakers", "sponsors", "jobs", "search"]
 )
 def test_public_pages_fit_a_phone_without_horizontal_scrolling(phone_page, history, screenshot, name):
     event = event_with_talks()
@@ -111,12 +111,27 @@ def test_public_pages_fit_a_phone_without_horizontal_scrolling(phone_page, histo
         "speakers": "/speakers/",
         "sponsors": "/sponsors/",
         "jobs": "/jobs/",
+        "search": "/search/?q=learning",
     }
 
     phone_page.goto(urls[name])
 
     assert fits_phone_width(phone_page), phone_page.evaluate("document.documentElement.scrollWidth")
     screenshot(phone_page, f"public-phone-{name}")
+
+
+def test_public_search_from_the_header_finds_a_talk(page, history, screenshot):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    page.get_by_label("Words in a talk's title, abstract or slides, or a speaker's name").fill("GPT-NeoX")
+    page.keyboard.press("Enter")
+
+    page.get_by_role(
+        "link", name="GPT-NeoX-20B - An Open-Source Autoregressive Language Model", exact=True
+    ).click()
+
+    assert page.get_by_role("heading", level=1).inner_text().startswith("GPT-NeoX-20B")
+    screenshot(page, "public-search")
 
 
 def test_public_skip_link_appears_on_focus_and_moves_to_content(page, history):

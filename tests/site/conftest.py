@@ -3,44 +3,26 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from bench.generate import generate_events
 from events.models import Event
 from tests import factories
 
 HISTORY_FIXTURE = "historic_meetups"
 
 
-def history_exists() -> bool:
-    from django.conf import settings
-
-    return any((folder / f"{HISTORY_FIXTURE}.json").exists() for folder in settings.FIXTURE_DIRS)
-
-
 @pytest.fixture
 def history(db):
-    """The imported history when its fixture exists; otherwise a small stand-in built with the factories."""
-    if history_exists():
-        call_command("loaddata", HISTORY_FIXTURE, verbosity=0)
-    else:
-        build_small_history()
+    """The imported history, as a new install has it."""
+    call_command("loaddata", HISTORY_FIXTURE, verbosity=0)
     return Event.objects.published()
 
 
-def build_small_history() -> None:
-    venue = factories.make_venue(name="TU Wien", slug="tu-wien")
-    speaker = factories.make_speaker(name="Ada Example", slug="ada-example", affiliation="TU Wien")
-    for number in range(1, 6):
-        event = factories.make_event(
-            number=number,
-            title=f"Meetup {number}",
-            slug=f"meetup-{number}",
-            date=datetime.date(2016, 1, 10) + datetime.timedelta(days=60 * number),
-            venue=venue,
-        )
-        talk = factories.make_talk(event=event, title=f"Deep talk {number}", speakers=[speaker])
-        factories.make_slot(
-            event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(19)
-        )
-        factories.make_sponsorship(event=event)
+@pytest.fixture(params=["history", "history+500"])
+def site_data(request, history, upcoming_event):
+    """Two data sizes, for query counts that must not grow with the data."""
+    if request.param == "history+500":
+        generate_events(500)
+    return request.param
 
 
 @pytest.fixture

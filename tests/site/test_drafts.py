@@ -48,6 +48,8 @@ LISTINGS = [
     "/calendar.ics",
     "/api/events.json",
     "/sitemap.xml",
+    "/search/?q=hidden",
+    "/search/?q=draft",
 ]
 DETAILS = [
     "/meetups/secret-draft/",

@@ -2,8 +2,6 @@
 
 import pytest
 
-from bench.generate import generate_events
-
 pytestmark = pytest.mark.django_db
 
 # (url, queries) for an anonymous visitor; the upcoming meetup is `meetup-900` (see conftest).
@@ -25,13 +23,6 @@ PAGES = [
     ("/sitemap.xml", 8),
     ("/robots.txt", 0),
 ]
-
-
-@pytest.fixture(params=["history", "history+500"])
-def site_data(request, history, upcoming_event):
-    if request.param == "history+500":
-        generate_events(500)
-    return request.param
 
 
 @pytest.mark.parametrize(("url", "queries"), PAGES)
