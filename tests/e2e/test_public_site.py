@@ -117,6 +117,10 @@ def test_public_pages_fit_a_phone_without_horizontal_scrolling(phone_page, histo
     phone_page.goto(urls[name])
 
     assert fits_phone_width(phone_page), phone_page.evaluate("document.documentElement.scrollWidth")
+    menu_rows = phone_page.eval_on_selector_all(
+        ".nav a", "links => links.map(l => l.getBoundingClientRect().top)"
+    )
+    assert len(set(menu_rows)) == 1, "the main menu wraps onto a second line"
     screenshot(phone_page, f"public-phone-{name}")
 
 
