@@ -15,18 +15,30 @@ from talks.services import event_attach_intro_slides, event_remove_intro_slides
 from talks.validators import validate_slides
 
 BOTH_FILE_AND_LINK = "Upload a file or give a link, not both: clear the link to upload a file."
+TALK_HAS_FILE = "This talk has an uploaded PDF: remove it on the talk's own page to give a link instead."
 
 
-def save_upload(request, obj, form, field: str, *, attach, remove) -> None:
-    """After the model is saved: hand a new upload (or a cleared file) of `field` to its service function."""
+def take_upload(form, field: str, *, remove):
+    """Before the model is saved: only the service functions write or delete files.
+
+    Returns a new upload of `field`, to `attach_upload` once the row is saved (the form's own assignment is
+    undone). A cleared file is removed now, so that a link typed in the same form fits the file-or-link rule.
+    """
     if field not in form.changed_data:
-        return
+        return None
     upload = form.cleaned_data.get(field)
+    setattr(form.instance, field, form.initial.get(field) or "")
+    if not upload:
+        remove()
+    return upload
+
+
+def attach_upload(request, form, field: str, upload, *, attach) -> None:
+    """After the model is saved: hand the new upload to its service; a refusal becomes an admin message."""
+    if not upload:
+        return
     try:
-        if upload:
-            attach(upload)
-        else:
-            remove()
+        attach(upload)
     except ValidationError as error:
         messages.error(request, f"{form.fields[field].label}: {' '.join(error.messages)}")
 
@@ -40,21 +52,15 @@ class PdfOrLinkForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        upload = cleaned.get(self.pdf_field)
-        if isinstance(upload, UploadedFile):
+        file = cleaned.get(self.pdf_field)  # a new upload, the stored file, or False when cleared
+        if isinstance(file, UploadedFile):
             try:
-                self.pdf_content = validate_slides(upload)
+                self.pdf_content = validate_slides(file)
             except ValidationError as error:
                 self.add_error(self.pdf_field, error)
-            if cleaned.get(self.link_field):
-                self.add_error(self.link_field, BOTH_FILE_AND_LINK)
+        if file and cleaned.get(self.link_field):
+            self.add_error(self.link_field, BOTH_FILE_AND_LINK)
         return cleaned
-
-
-def keep_stored_file(obj, form, field: str) -> None:
-    """Before the model is saved: undo the form's assignment, so only the service writes (or deletes) files."""
-    if field in form.changed_data:
-        setattr(obj, field, form.initial.get(field) or "")
 
 
 @admin.register(Venue)
@@ -90,15 +96,10 @@ class SponsorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):
-        keep_stored_file(obj, form, "logo")
+        upload = take_upload(form, "logo", remove=lambda: sponsor_remove_logo(sponsor=obj))
         super().save_model(request, obj, form, change)
-        save_upload(
-            request,
-            obj,
-            form,
-            "logo",
-            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file),
-            remove=lambda: sponsor_remove_logo(sponsor=obj),
+        attach_upload(
+            request, form, "logo", upload, attach=lambda file: sponsor_set_logo(sponsor=obj, file=file)
         )
 
 
@@ -115,8 +116,18 @@ class AgendaSlotInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class TalkInlineForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        # The file itself is not in this row (it is uploaded on the talk's page), so check against the stored one.
+        if cleaned.get("slides_url") and self.instance.slides:
+            self.add_error("slides_url", TALK_HAS_FILE)
+        return cleaned
+
+
 class TalkInline(admin.TabularInline):
     model = Talk
+    form = TalkInlineForm
     extra = 0
     # Slide files are uploaded on the talk's own page, where they are checked and their text is read.
     fields = ["order", "title", "slug", "kind", "is_cancelled", "slides_summary", "slides_url", "video_url"]
@@ -198,15 +209,14 @@ class EventAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context=extra_context)
 
     def save_model(self, request, obj, form, change):
-        keep_stored_file(obj, form, "intro_slides")
+        upload = take_upload(form, "intro_slides", remove=lambda: event_remove_intro_slides(event=obj))
         super().save_model(request, obj, form, change)
-        save_upload(
+        attach_upload(
             request,
-            obj,
             form,
             "intro_slides",
+            upload,
             attach=lambda file: event_attach_intro_slides(event=obj, file=file, content=form.pdf_content),
-            remove=lambda: event_remove_intro_slides(event=obj),
         )
 
     @admin.action(description="Publish selected events", permissions=["change"])

@@ -21,3 +21,12 @@ def store_replacing(field_file: FieldFile, *, name: str, content) -> None:
     field_file.save(name, content, save=False)
     if old_name and old_name != field_file.name:
         transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def delete_on_commit(field_file: FieldFile) -> None:
+    """Empty the field (without saving the model); the file goes once the transaction that saves it commits."""
+    old_name = field_file.name
+    storage = field_file.storage
+    setattr(field_file.instance, field_file.field.attname, "")
+    if old_name:
+        transaction.on_commit(lambda: storage.delete(old_name))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from events.exports import event_as_dict
-from events.files import store_replacing
+from events.files import delete_on_commit, store_replacing
 from events.images import LOGO, prepare_image
 from events.importers.markdown import fold
 from events.importers.records import ArchiveRecord, EventRecord, ReportEntry, VenueRecord
@@ -336,7 +336,7 @@ def sponsor_set_logo(*, sponsor: Sponsor, file) -> Sponsor:
 
 
 def sponsor_remove_logo(*, sponsor: Sponsor) -> Sponsor:
-    if sponsor.logo:
-        sponsor.logo.delete(save=False)
-    sponsor.save(update_fields=["logo"])
+    with transaction.atomic():
+        delete_on_commit(sponsor.logo)
+        sponsor.save(update_fields=["logo"])
     return sponsor

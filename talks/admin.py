@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from events.admin import PdfOrLinkForm, keep_stored_file, save_upload
+from events.admin import PdfOrLinkForm, attach_upload, take_upload
 from events.images import PHOTO, prepare_image
 from talks.models import Speaker, Talk, TalkSpeaker
 from talks.services import speaker_remove_photo, speaker_set_photo, talk_attach_slides, talk_remove_slides
@@ -37,15 +37,10 @@ class SpeakerAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):
-        keep_stored_file(obj, form, "photo")
+        upload = take_upload(form, "photo", remove=lambda: speaker_remove_photo(speaker=obj))
         super().save_model(request, obj, form, change)
-        save_upload(
-            request,
-            obj,
-            form,
-            "photo",
-            attach=lambda file: speaker_set_photo(speaker=obj, file=file),
-            remove=lambda: speaker_remove_photo(speaker=obj),
+        attach_upload(
+            request, form, "photo", upload, attach=lambda file: speaker_set_photo(speaker=obj, file=file)
         )
 
 
@@ -97,15 +92,14 @@ class TalkAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        keep_stored_file(obj, form, "slides")
+        upload = take_upload(form, "slides", remove=lambda: talk_remove_slides(talk=obj))
         super().save_model(request, obj, form, change)
-        save_upload(
+        attach_upload(
             request,
-            obj,
             form,
             "slides",
+            upload,
             attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.pdf_content),
-            remove=lambda: talk_remove_slides(talk=obj),
         )
 
 

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
-from events.files import store_replacing
+from events.files import delete_on_commit, store_replacing
 from events.images import PHOTO, prepare_image
 from events.models import Event
 from talks.models import Speaker, Talk
@@ -37,13 +37,13 @@ def talk_attach_slides(*, talk: Talk, file, content: PdfContent | None = None) -
 
 
 def talk_remove_slides(*, talk: Talk) -> Talk:
-    """Delete the slides file and what was extracted from it."""
-    if talk.slides:
-        talk.slides.delete(save=False)
-    talk.slides_pages = None
-    talk.slides_size = None
-    talk.slides_text = ""
-    talk.save(update_fields=["slides", "slides_pages", "slides_size", "slides_text"])
+    """Delete the slides file (once saved) and what was extracted from it."""
+    with transaction.atomic():
+        delete_on_commit(talk.slides)
+        talk.slides_pages = None
+        talk.slides_size = None
+        talk.slides_text = ""
+        talk.save(update_fields=["slides", "slides_pages", "slides_size", "slides_text"])
     return talk
 
 
@@ -74,11 +74,11 @@ def event_attach_intro_slides(*, event: Event, file, content: PdfContent | None 
 
 
 def event_remove_intro_slides(*, event: Event) -> Event:
-    if event.intro_slides:
-        event.intro_slides.delete(save=False)
-    event.intro_slides_pages = None
-    event.intro_slides_text = ""
-    event.save(update_fields=["intro_slides", "intro_slides_pages", "intro_slides_text"])
+    with transaction.atomic():
+        delete_on_commit(event.intro_slides)
+        event.intro_slides_pages = None
+        event.intro_slides_text = ""
+        event.save(update_fields=["intro_slides", "intro_slides_pages", "intro_slides_text"])
     return event
 
 
@@ -122,7 +122,7 @@ def speaker_set_photo(*, speaker: Speaker, file) -> Speaker:
 
 
 def speaker_remove_photo(*, speaker: Speaker) -> Speaker:
-    if speaker.photo:
-        speaker.photo.delete(save=False)
-    speaker.save(update_fields=["photo"])
+    with transaction.atomic():
+        delete_on_commit(speaker.photo)
+        speaker.save(update_fields=["photo"])
     return speaker

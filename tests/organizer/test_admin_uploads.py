@@ -81,15 +81,82 @@ def test_admin_talk_slides_and_link_together_is_a_form_error(organizer_client, m
     assert stored_files(media_root) == []
 
 
-def test_admin_talk_slides_clear_removes_file(organizer_client, media_root):
+def test_admin_talk_slides_clear_removes_file(
+    organizer_client, media_root, django_capture_on_commit_callbacks
+):
     talk = make_talk()
     url = reverse("admin:talks_talk_change", args=[talk.pk])
     organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
     talk.refresh_from_db()
-    organizer_client.post(url, talk_form(talk, **{"slides-clear": "on"}))
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(url, talk_form(talk, **{"slides-clear": "on"}))
     talk.refresh_from_db()
     assert (talk.slides.name, talk.slides_pages, talk.slides_text) == ("", None, "")
     assert stored_files(media_root) == []
+
+
+def test_admin_talk_slides_cleared_and_replaced_by_a_link_in_one_save(
+    organizer_client, media_root, django_capture_on_commit_callbacks
+):
+    talk = make_talk()
+    url = reverse("admin:talks_talk_change", args=[talk.pk])
+    organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
+    talk.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organizer_client.post(
+            url, talk_form(talk, slides_url="https://example.org/deck.pdf", **{"slides-clear": "on"})
+        )
+
+    assert response.status_code == 302
+    talk.refresh_from_db()
+    assert (talk.slides.name, talk.slides_url) == ("", "https://example.org/deck.pdf")
+    assert stored_files(media_root) == []
+
+
+def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client, media_root):
+    talk = make_talk()
+    url = reverse("admin:talks_talk_change", args=[talk.pk])
+    organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
+    talk.refresh_from_db()
+
+    response = organizer_client.post(url, talk_form(talk, slides_url="https://example.org/deck.pdf"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slides_url"] == [
+        "Upload a file or give a link, not both: clear the link to upload a file."
+    ]
+    talk.refresh_from_db()
+    assert talk.slides_url == "" and talk.slides.name
+
+
+def test_admin_event_talk_row_link_for_a_talk_with_a_file_is_a_form_error(organizer_client, media_root):
+    event = make_event(number=76, date=datetime.date(2026, 12, 1))
+    talk = make_talk(event=event, title="Agents", slug="agents")
+    organizer_client.post(
+        reverse("admin:talks_talk_change", args=[talk.pk]), talk_form(talk, slides=upload(pdf_bytes(["x"])))
+    )
+    row = {
+        "talks-TOTAL_FORMS": "1",
+        "talks-INITIAL_FORMS": "1",
+        "talks-0-id": talk.pk,
+        "talks-0-event": event.pk,
+        "talks-0-order": 0,
+        "talks-0-title": "Agents",
+        "talks-0-slug": "agents",
+        "talks-0-kind": "talk",
+        "talks-0-slides_url": "https://example.org/agents.pdf",
+        "talks-0-video_url": "",
+    }
+
+    response = organizer_client.post(
+        reverse("admin:events_event_change", args=[event.pk]), event_form(event) | row
+    )
+
+    assert response.status_code == 200
+    assert "This talk has an uploaded PDF: remove it on the talk&#x27;s own page" in response.content.decode()
+    talk.refresh_from_db()
+    assert talk.slides_url == ""
 
 
 def test_admin_talk_add_with_slides(organizer_client, media_root):

@@ -4,7 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
@@ -82,13 +82,27 @@ def test_talk_attach_slides_replaces_a_link(media_root):
     assert talk.slides_pages == 1
 
 
-def test_talk_remove_slides_deletes_file_and_extraction(media_root):
+def test_talk_remove_slides_deletes_file_and_extraction(media_root, django_capture_on_commit_callbacks):
     talk = make_talk()
     talk_attach_slides(talk=talk, file=pdf_upload())
-    talk_remove_slides(talk=talk)
+    with django_capture_on_commit_callbacks(execute=True):
+        talk_remove_slides(talk=talk)
     talk.refresh_from_db()
     assert (talk.slides.name, talk.slides_pages, talk.slides_size, talk.slides_text) == ("", None, None, "")
     assert stored_files(media_root) == []
+
+
+def test_talk_remove_slides_keeps_the_file_when_the_save_is_rolled_back(media_root):
+    talk = make_talk()
+    talk_attach_slides(talk=talk, file=pdf_upload())
+    stored = talk.slides.name
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        talk_remove_slides(talk=talk)
+        raise RuntimeError("a later step of the same save fails")
+
+    assert stored_files(media_root) == [stored]
+    assert Talk.objects.get(pk=talk.pk).slides.name == stored
 
 
 def test_event_attach_intro_slides_stores_pages_and_text(media_root):
