@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from events import views
 from events.cache import cached_page
@@ -6,10 +6,25 @@ from events.feeds import EventsFeed
 
 app_name = "events"
 
+
+class YearConverter:
+    """A year of four digits: /archive/2019/; anything else is no archive page (404, never an error)."""
+
+    regex = "[1-9][0-9]{3}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{value:04d}"
+
+
+register_converter(YearConverter, "year")
+
 urlpatterns = [
     path("", cached_page(views.HomeView.as_view()), name="home"),
     path("archive/", cached_page(views.ArchiveView.as_view()), name="archive"),
-    path("archive/<int:year>/", cached_page(views.ArchiveView.as_view()), name="archive_year"),
+    path("archive/<year:year>/", cached_page(views.ArchiveView.as_view()), name="archive_year"),
     path("meetups/<slug:slug>/", cached_page(views.EventDetailView.as_view()), name="event_detail"),
     path("meetups/<slug:slug>/calendar.ics", cached_page(views.event_ics), name="event_ics"),
     path("meetups/<slug:slug>/intro-slides/", views.intro_slides, name="intro_slides"),

@@ -77,10 +77,10 @@ class ArchiveView(TemplateView):
         context = super().get_context_data(**kwargs)
         events = Event.objects.visible_to(self.request.user).order_by("-date", "-start_time", "-pk")
         year = self.kwargs.get("year")
-        if year:
+        if year is not None:
             events = events.filter(date__year=year)
         rows = event_rows(events)
-        if year and not rows:
+        if year is not None and not rows:
             raise Http404("No meetups in that year.")
         context["year"] = year
         context["years"] = [

@@ -144,6 +144,11 @@ def test_archive_year_without_meetups_is_not_found(client, upcoming_event):
     assert client.get("/archive/1999/").status_code == 404
 
 
+@pytest.mark.parametrize("year", ["0", "0000", "02019", "10000", "99999999999999999999", "9999"])
+def test_archive_odd_years_are_not_found_never_an_error(client, upcoming_event, year):
+    assert client.get(f"/archive/{year}/").status_code == 404
+
+
 def test_jobs_page_shows_open_posts_only(client, db):
     factories.make_job_post(title="Open role", company="Acme")
     factories.make_job_post(
