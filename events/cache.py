@@ -3,20 +3,24 @@
 Why not `cache_page`: a per-view cache still runs every middleware and the URL resolver for each hit, which halves
 the throughput. Here a hit costs two cache reads and no database query.
 
-What is cached: 200 responses of views wrapped in `cached_page`, for anonymous GET requests (no session cookie),
-keyed by host, path and query string; stored plain and gzipped, and served gzipped to clients that accept it.
+What is cached: 200 responses of views wrapped in `cached_page`, for anonymous GET requests without a session
+cookie or a query string (every `?utm_source=…` would otherwise fill the cache with copies), keyed by a hash of
+scheme, host and path; stored plain and gzipped, and served gzipped to clients that accept it.
 Staff (who may see drafts) always carry a session cookie and so never read or fill the cache; the admin is never
 wrapped.
 
 Invalidation is exact and global: every save, delete or many-to-many change of an events/talks model bumps a
 generation number that is part of every key, so the next request renders afresh. The day is part of the key too,
-because "upcoming" and job expiry depend on it. With several server processes the cache must be shared (CACHE_URL
+because "upcoming" and job expiry depend on it, and so is the release (a fingerprint of the code, templates and
+static files), so a deploy never serves pages rendered by the previous version. With several server processes the cache must be shared (CACHE_URL
 pointing at Redis or Memcached); the default local-memory cache suits one process.
 """
 
 import functools
 import gzip
+import hashlib
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +34,21 @@ GENERATION_KEY = "vdlm:page-generation"
 PAGE_TIMEOUT = 60 * 60 * 24
 # Set on responses by `cached_page`; only those are stored.
 CACHEABLE_ATTRIBUTE = "vdlm_cacheable"
+
+
+def release_fingerprint() -> str:
+    """Names, sizes and times of the files that shape a page: a new deploy gets new keys."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder in ("templates", "static", "events", "talks", "vdlm"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".css", ".svg", ".js"}:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = release_fingerprint()
 
 
 def current_generation() -> int:
@@ -73,9 +92,10 @@ def cached_page(view):
 
 def _page_key(request, generation: int) -> str:
     # The raw Host header: a host that ALLOWED_HOSTS rejects is never stored, so it can never hit either.
-    host = request.META.get("HTTP_HOST", "")
-    query = request.META.get("QUERY_STRING", "")
-    return f"vdlm:page:{generation}:{local_today():%Y%m%d}:{host}:{request.path}?{query}"
+    # Hashed, so that any path (spaces, 250+ characters) makes a key every cache backend accepts.
+    address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.path}"
+    address_hash = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"vdlm:page:{RELEASE}:{generation}:{local_today():%Y%m%d}:{address_hash}"
 
 
 class PageCacheMiddleware:
@@ -87,6 +107,8 @@ class PageCacheMiddleware:
 
     def is_cacheable_request(self, request) -> bool:
         if request.method not in ("GET", "HEAD") or self.session_cookie in request.COOKIES:
+            return False
+        if request.META.get("QUERY_STRING"):
             return False
         # Plain-HTTP requests must still reach SecurityMiddleware's redirect.
         return not settings.SECURE_SSL_REDIRECT or request.is_secure()

@@ -23,10 +23,23 @@ def test_page_cache_second_request_is_a_hit(client, upcoming_event):
     assert second.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_page_cache_keys_include_the_query_string(client, upcoming_event):
+def test_page_cache_leaves_out_requests_with_a_query_string(client, upcoming_event):
     client.get("/archive/")
 
-    assert client.get("/archive/?utm_source=x").headers["X-Page-Cache"] == "miss"
+    response = client.get("/archive/?utm_source=x")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response.headers  # neither read nor stored: no copies per tracking parameter
+    assert client.get("/archive/").headers["X-Page-Cache"] == "hit"
+
+
+def test_page_cache_key_is_hashed_for_long_and_odd_paths(client, upcoming_event, settings):
+    from django.core.cache.backends.base import memcache_key_warnings
+
+    from events.cache import _page_key
+
+    request = client.get("/meetups/" + "a%20b" * 200 + "/").wsgi_request
+    assert list(memcache_key_warnings(_page_key(request, 1))) == []
 
 
 def test_page_cache_head_request_is_answered_from_the_cache_without_body(client, upcoming_event):
@@ -148,3 +161,15 @@ def test_page_cache_hit_is_gzipped_for_clients_that_accept_it(client, upcoming_e
     assert response.headers["Vary"] == "Cookie, Accept-Encoding"
     assert gzip.decompress(response.content) == plain
     assert response.headers["Content-Length"] == str(len(response.content))
+
+
+def test_page_cache_is_not_shared_across_releases(client, upcoming_event, monkeypatch):
+    from events import cache as page_cache
+
+    monkeypatch.setattr(page_cache, "RELEASE", "previous-deploy")
+    client.get(EVENT_URL)
+    assert client.get(EVENT_URL).headers["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr(page_cache, "RELEASE", "this-deploy")
+
+    assert client.get(EVENT_URL).headers["X-Page-Cache"] == "miss"
