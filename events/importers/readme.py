@@ -2,11 +2,14 @@
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
 from .markdown import (
+    Link,
     inline_links,
     inline_text,
     parse_blocks,
@@ -56,6 +59,7 @@ TALK_NUMBER = re.compile(r"^\**\s*talk\s*(\d+)\b", re.I)
 ABOUT_SPEAKER = re.compile(r"^\**\s*about\s+the\s+speakers?\s*:?\**\s*:?\s*", re.I)
 # "[[Slides](./slides/30th Deep Learning …pdf)]": spaces without <> make it plain text in markdown (#30).
 UNESCAPED_SLIDE_LINK = re.compile(r"\]\((\./slides/[^)<>]*\s[^)<>]*\.pdf)\)")
+MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\((?:<[^>]*>|[^)]*)\)")
 AGENDA_MARKER = re.compile(
     r"^(?:our\s+)?(?:agenda|schedule)(?:\s+for\s+this\s+meetup|\s+is\s+as\s+follows)?\s*:?\s*$", re.I
 )
@@ -424,15 +428,27 @@ def read_detail_sections(blocks: list[tuple[Token, Token | None]]) -> list[Detai
                 current.people = people
                 continue
         if inline is not None and opening.type == "paragraph_open":
-            current.slide_links.extend(
-                link.href for link in inline_links(inline) if link.href.endswith(".pdf")
-            )
-            if text.startswith("[") and all(link.href.endswith(".pdf") for link in inline_links(inline)):
+            links = inline_links(inline)
+            current.slide_links.extend(link.href for link in links if is_slides_link(link))
+            # "[[Slides](…)]" or a bare "[Slides](…)" line is the talk's slides, not part of its abstract.
+            only_links = bool(links) and not MARKDOWN_LINK.sub("", inline.content).strip("[] \n")
+            if (text.startswith("[") or only_links) and all(is_slides_link(link) for link in links):
                 continue
         raw = inline.content if inline is not None else opening.content
         raw = ABOUT_SPEAKER.sub("", raw.strip(), count=1).strip() if about else raw.strip()
         (current.bio if in_bio else current.abstract).append(raw)
     return sections
+
+
+def is_slides_link(link: Link) -> bool:
+    """A talk's slides: a PDF, or the site's counted download view that exported READMEs link to
+    ("[[Slides](https://…/meetups/meetup-76/talks/my-talk/slides/)]"), labelled as slides."""
+    if link.href.endswith(".pdf"):
+        return True
+    url = urlsplit(link.href.strip().strip("<>"))
+    return (
+        url.scheme in ("http", "https") and url.path.endswith("/slides/") and "slides" in link.label.lower()
+    )
 
 
 def split_gen_a_bio(section: DetailSection) -> None:
@@ -450,6 +466,77 @@ def split_gen_a_bio(section: DetailSection) -> None:
             section.bio = [paragraph]  # what follows the bio is closing prose
             section.abstract = section.abstract[:index]
             return
+
+
+def split_bio(paragraphs: list[str], names: list[str]) -> dict[str, str]:
+    """The "About the speakers" paragraphs -> each speaker's own bio.
+
+    A paragraph, or a line inside one that starts with a speaker's name ("Christian Sobtzick is …" right under
+    "Sahebeh (Saba) Dadboud is …", #73), belongs to the speaker it names first (full, first or last name).
+    One naming nobody continues the bio before it (or, at the start, the one after it); only when no part
+    names anyone does every speaker get the whole text, as with a single speaker.
+    """
+    whole = "\n\n".join(paragraphs).strip()
+    if len(names) < 2:
+        return dict.fromkeys(names, whole)
+    patterns = bio_name_patterns(names)
+    chunks: list[tuple[int, list[str], str | None]] = []  # (paragraph index, lines, speaker named first)
+    for number, paragraph in enumerate(paragraphs):
+        for line in paragraph.strip().split("\n"):
+            starts_with_name = first_named(line.lstrip("*_>#- "), patterns, at_start=True) is not None
+            if not chunks or chunks[-1][0] != number or starts_with_name:
+                chunks.append((number, [], None))
+            chunks[-1][1].append(line)
+    owned = [(number, lines, first_named("\n".join(lines), patterns)) for number, lines, _ in chunks]
+    if all(owner is None for _, _, owner in owned):
+        return dict.fromkeys(names, whole)
+    owners = [owner for _, _, owner in owned]
+    for index, owner in enumerate(owners):  # unnamed parts: the bio before them, or the first one after
+        if owner is None:
+            before = [o for o in owners[:index] if o is not None]
+            owners[index] = before[-1] if before else next(o for o in owners[index:] if o is not None)
+    bios: dict[str, list[tuple[int, list[str]]]] = {name: [] for name in names}
+    for (number, lines, _), owner in zip(owned, owners, strict=True):
+        parts = bios[owner]
+        if parts and parts[-1][0] == number:
+            parts[-1][1].extend(lines)  # the same paragraph goes on: keep its line breaks
+        else:
+            parts.append((number, list(lines)))
+    return {name: "\n\n".join("\n".join(lines).strip() for _, lines in parts) for name, parts in bios.items()}
+
+
+def bio_name_patterns(names: list[str]) -> dict[str, re.Pattern[str]]:
+    """Per speaker: their full, first and last name as whole words, accents ignored; a first or last name two
+    speakers share identifies neither."""
+    words = {name: {name, name.split()[0], name.split()[-1]} for name in names}
+    counts: dict[str, int] = {}
+    for name_words in words.values():
+        for word in name_words:
+            counts[word] = counts.get(word, 0) + 1
+    patterns: dict[str, re.Pattern[str]] = {}
+    for name, name_words in words.items():
+        usable = sorted(
+            (strip_accents(w) for w in name_words if len(w) > 2 and (w == name or counts[w] == 1)),
+            key=len,
+            reverse=True,
+        )
+        if usable:
+            patterns[name] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, usable)) + r")(?!\w)")
+    return patterns
+
+
+def first_named(text: str, patterns: dict[str, re.Pattern[str]], *, at_start: bool = False) -> str | None:
+    """The speaker whose name comes first in text (at its very start only, if asked), or None."""
+    text = strip_accents(text)
+    found = [(match.start(), name) for name, pattern in patterns.items() if (match := pattern.search(text))]
+    found = [(position, name) for position, name in found if position == 0 or not at_start]
+    return min(found)[1] if found else None
+
+
+def strip_accents(text: str) -> str:
+    """ "René" -> "Rene", case kept (a first name "Mark" must not match "mark")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def find_header_bullets(blocks: list[tuple[Token, Token | None]]) -> dict[str, tuple[str, int, Token]]:
@@ -729,7 +816,8 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[T
             kind = "lightning" if section.short else "talk"
             if classify_slot(section.title) == "hot_topics":
                 kind = "hot_topics"
-            speakers = [SpeakerRecord(name, affiliation, bio) for name, affiliation in section.people]
+            bios = split_bio(section.bio, [name for name, _ in section.people])
+            speakers = [SpeakerRecord(name, affiliation, bios[name]) for name, affiliation in section.people]
             talks.append(TalkRecord(section.title, kind, speakers, abstract, cancelled=section.cancelled))
             matched = len(talks) - 1
         else:
@@ -741,8 +829,9 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[tuple[T
             if not talk.speakers and section.people:
                 talk.speakers = [SpeakerRecord(name, affiliation) for name, affiliation in section.people]
             if bio:
+                bios = split_bio(section.bio, [s.name for s in talk.speakers])
                 talk.speakers = [
-                    SpeakerRecord(s.name, s.affiliation or section_affiliation(section, s.name), bio)
+                    SpeakerRecord(s.name, s.affiliation or section_affiliation(section, s.name), bios[s.name])
                     for s in talk.speakers
                 ]
         if section.slide_links:

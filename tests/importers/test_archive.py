@@ -273,3 +273,33 @@ def test_archive_malformed_readme_warns_and_the_rest_parses(tmp_path: Path):
     assert meetup_12.venue.name == "FH Technikum Wien"
     assert len(meetup_12.talks) == 2
     assert len([event for event in result.events if event.kind == "meetup"]) == 75
+
+
+def test_archive_speakers_of_a_shared_talk_each_get_their_own_bio():
+    # #64 writes both bios in one paragraph, each over several lines; #73 one line per speaker.
+    genai = event("meetup-64").talks[1]
+    speech = event("meetup-73").talks[1]
+
+    assert [
+        (speaker.name, speaker.bio.split("\n")[0][:40], speaker.bio.count("\n")) for speaker in genai.speakers
+    ] == [
+        ("Mouhannad Ali", "Mouhannad Ali, PhD, Senior ML Engineer a", 1),
+        ("Julius Duin", "Julius Duin, ML Engineer at Crayon Austr", 2),
+    ]
+    assert genai.speakers[0].bio.endswith(
+        "solving complex real-world challenges with advanced data science techniques."
+    )
+    assert genai.speakers[1].bio.endswith(
+        "parallels between artificial systems and their neuroscience background."
+    )
+    assert [(speaker.name, speaker.bio[:40]) for speaker in speech.speakers] == [
+        ("Christian Sobtzick", "Christian Sobtzick is Audio Expert at Fr"),
+        ("Sahebeh Dadboud", "Sahebeh (Saba) Dadboud is an Expert Data"),
+    ]
+    shared = [
+        talk
+        for archived in archive().events
+        for talk in archived.talks
+        if len(talk.speakers) > 1 and any(speaker.bio for speaker in talk.speakers)
+    ]
+    assert shared == [genai, speech]

@@ -289,3 +289,129 @@ def test_readme_current_format_numbered_details_without_titles():
         (datetime.time(19, 0), 0),
         (datetime.time(19, 45), 1),
     ]
+
+
+def test_readme_shared_talk_bio_is_split_per_speaker_meetup_73():
+    # One "About the speakers" paragraph, one line per speaker, in the other order than the agenda names them.
+    event, report = parse_meetup_readme(
+        read_sample("meetup_73.md"),
+        source="Meetups/Meetup_73/README.md",
+        fallback_date=datetime.date(2026, 1, 1),
+    )
+
+    assert report == []
+    assert event.date == datetime.date(2026, 5, 19)
+    single, shared = event.talks
+    assert single.speakers == [
+        SpeakerRecord(
+            "Ionut-Vlad Modoranu",
+            "ISTA",
+            "Ionut-Vlad Modoranu is a PhD student at the Institute of Science and Technology Austria (ISTA), "
+            "specializing in efficient optimization for Deep Learning. His research focuses on reducing the "
+            "memory usage and computational cost while maintaining the performance, including the development of "
+            "practical optimizers for large-scale models, with publications at top tier international "
+            "conferences.",
+        )
+    ]
+    assert shared.title == "Cleared for Takeoff: Automatic Speech Recognition in Air Traffic Management"
+    assert shared.speakers == [
+        SpeakerRecord(
+            "Christian Sobtzick",
+            "Frequentis",
+            "Christian Sobtzick is Audio Expert at Frequentis, leading the HET Audio Competence Centre. He is "
+            "responsible for improving audio quality across all Frequentis voice communication products, drawing "
+            "on more than 15 years of professional experience. In addition, he supports product development "
+            "related to automatic speech recognition and contributes to research projects, such as the FFG “Next "
+            "Generation Safety” project, which aimed to enable AI\u2011based automation in Air Traffic Management. "
+            "His background is the field of acoustics, including electroacoustic transducers, acoustic "
+            "measurements, and signal processing. He holds an MSc in Electrical Engineering and Audio Engineering "
+            "from Graz University of Technology and the University of Music and Performing Arts Graz.",
+        ),
+        SpeakerRecord(
+            "Sahebeh Dadboud",
+            "Frequentis",
+            "Sahebeh (Saba) Dadboud is an Expert Data Scientist at the Frequentis AI Competence Centre. With over "
+            "eight years of experience in the tech industry, she specializes in bridging Deep Learning, MLOps, "
+            "and product development to build trustworthy AI for safety-critical systems. At Frequentis, she "
+            "plays a pivotal role in driving company-wide AI initiatives, supporting the adoption of advanced "
+            "technologies in domains where reliability, safety, and strict regulatory constraints are absolutely "
+            "critical. She holds a Master’s degree in Computational Science from the University of Vienna.",
+        ),
+    ]
+
+
+def test_readme_shared_talk_bio_paragraphs_go_to_the_speaker_they_name():
+    # Speakers only in the details header (no agenda), bios as paragraphs naming first or last names.
+    text = (
+        "# 76th Deep Learning Meetup: Bios\n\n10 June 2026 @ ÖBB Innovation Factory\n\n"
+        "## Talk Details:\n\n### Talk 1: Shared Work\n\nAnna Muster & Ben Beispiel (Example AG)\n\n"
+        "Abstract.\n\n**About the speakers:**\n\nMuster builds robots.\n\nShe also teaches.\n\n"
+        "Before his PhD, Ben studied physics.\n"
+    )
+
+    event, report = parse_meetup_readme(text, source="Meetups/Meetup_76/README.md")
+
+    assert report == []
+    assert event.talks[0].speakers == [
+        SpeakerRecord("Anna Muster", "Example AG", "Muster builds robots.\n\nShe also teaches."),
+        SpeakerRecord("Ben Beispiel", "Example AG", "Before his PhD, Ben studied physics."),
+    ]
+
+
+CURRENT_FORMAT_WITH_SITE_SLIDES = """# 76th Deep Learning Meetup: Exported
+
+https://www.meetup.com/vienna-deep-learning-meetup/events/315000000/
+
+10 June 2026 @ ÖBB Innovation Factory
+
+## Agenda:
+
+* 18:30 Introduction by the meetup organizers
+* 18:45 Talk 1: My Talk by Anna Muster (Example AG)
+* 19:45 Talk 2: Other Talk by Ben Beispiel (TU Wien)
+* 20:30 Talk 3: Third Talk by Cleo Probe (ISTA)
+
+## Talk Details:
+
+### Talk 1: My Talk
+[[Slides](https://meetup.example.org/meetups/meetup-76/talks/my-talk/slides/)]
+
+Anna's abstract, with [our lab's slides](https://lab.example.org/slides/) in it.
+
+**About the speaker:**
+Anna Muster works at Example AG.
+
+### Talk 2: Other Talk
+Ben's abstract.
+
+[Slides](https://meetup.example.org/meetups/meetup-76/talks/other-talk/slides/)
+
+### Talk 3: Third Talk
+Cleo's abstract, see the [code](https://example.org/cleo/slides/) and [the deck](./slides/overview/).
+"""
+
+
+def test_readme_slides_link_to_the_sites_download_view_is_the_talks_slides():
+    event, report = parse_meetup_readme(CURRENT_FORMAT_WITH_SITE_SLIDES, source="Meetups/Meetup_76/README.md")
+
+    assert report == []
+    assert [(talk.title, talk.slides_url, talk.abstract) for talk in event.talks] == [
+        (
+            "My Talk",
+            "https://meetup.example.org/meetups/meetup-76/talks/my-talk/slides/",
+            "Anna's abstract, with [our lab's slides](https://lab.example.org/slides/) in it.",
+        ),
+        (
+            "Other Talk",
+            "https://meetup.example.org/meetups/meetup-76/talks/other-talk/slides/",
+            "Ben's abstract.",
+        ),
+        (
+            "Third Talk",
+            "",
+            "Cleo's abstract, see the [code](https://example.org/cleo/slides/) and [the deck](./slides/overview/).",
+        ),
+    ]
+    assert event.talks[0].speakers == [
+        SpeakerRecord("Anna Muster", "Example AG", "Anna Muster works at Example AG.")
+    ]
