@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +12,15 @@ from django.utils import timezone
 def local_today() -> datetime.date:
     """Today in the meetup's time zone (Europe/Vienna), not UTC."""
     return timezone.localdate()
+
+
+class VenueQuerySet(models.QuerySet):
+    def public(self):
+        """Venues of meetups the public may see; a venue that only a draft uses stays hidden."""
+        return self.filter(Exists(Event.objects.published().filter(venue=OuterRef("pk"))))
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.public()
 
 
 class Venue(models.Model):
@@ -32,6 +41,8 @@ class Venue(models.Model):
         blank=True,
         help_text="Other spellings of this venue seen in the history, e.g. “A1 Telekom Austria”.",
     )
+
+    objects = VenueQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

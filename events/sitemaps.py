@@ -45,7 +45,7 @@ class SpeakerSitemap(Sitemap):
 
 class VenueSitemap(Sitemap):
     def items(self):
-        return Venue.objects.only("slug").order_by("pk")
+        return Venue.objects.public().only("slug").order_by("pk")
 
 
 sitemaps = {

@@ -154,9 +154,11 @@ def event_json_ld(event: Event, request) -> str:
 
 
 class VenueDetailView(DetailView):
-    model = Venue
     template_name = "events/venue_detail.html"
     context_object_name = "venue"
+
+    def get_queryset(self):
+        return Venue.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

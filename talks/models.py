@@ -53,6 +53,10 @@ class TalkQuerySet(models.QuerySet):
         """Talks of events the public may see (drafts stay hidden)."""
         return self.exclude(event__status="draft")
 
+    def visible_to(self, user):
+        """Staff may preview talks of drafts; everybody else sees public talks only."""
+        return self if user.is_staff else self.public()
+
 
 class Talk(models.Model):
     class Kind(models.TextChoices):

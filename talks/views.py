@@ -4,14 +4,8 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
-from events.models import Event
 from talks.downloads import serve_slides
 from talks.models import Speaker, Talk, TalkSpeaker
-
-
-def visible_talks(user):
-    """Talks of events this user may see: staff preview drafts, everybody else sees published events only."""
-    return Talk.objects.all() if user.is_staff else Talk.objects.public()
 
 
 class TalkDetailView(DetailView):
@@ -20,7 +14,7 @@ class TalkDetailView(DetailView):
 
     def get_object(self, queryset=None):
         talks = (
-            visible_talks(self.request.user)
+            Talk.objects.visible_to(self.request.user)
             .select_related("event", "event__venue")
             .prefetch_related(
                 Prefetch(
@@ -35,7 +29,7 @@ class TalkDetailView(DetailView):
 def talk_slides(request, event_slug, slug):
     """Counts the download (atomically, in the database) and serves the file or redirects to the link."""
     talk = get_object_or_404(
-        visible_talks(request.user)
+        Talk.objects.visible_to(request.user)
         .select_related("event")
         .only("id", "slug", "slides", "slides_url", "event__number", "event__slug", "event__status"),
         event__slug=event_slug,
@@ -60,7 +54,7 @@ class SpeakerListView(ListView):
     context_object_name = "speakers"
 
     def get_queryset(self):
-        talks = Q() if self.request.user.is_staff else ~Q(talks__event__status=Event.Status.DRAFT)
+        talks = Q(talks__in=Talk.objects.visible_to(self.request.user))
         return Speaker.objects.annotate(talk_count=Count("talks", filter=talks, distinct=True)).filter(
             talk_count__gt=0
         )
@@ -71,7 +65,7 @@ class SpeakerDetailView(DetailView):
     context_object_name = "speaker"
 
     def get_queryset(self):
-        talks = visible_talks(self.request.user)
+        talks = Talk.objects.visible_to(self.request.user)
         links = (
             TalkSpeaker.objects.filter(talk__in=talks)
             .select_related("talk", "talk__event", "talk__event__venue")
@@ -121,7 +115,7 @@ class SearchView(TemplateView):
                 | Q(affiliation__icontains=word)
             )
         talks = list(
-            visible_talks(self.request.user)
+            Talk.objects.visible_to(self.request.user)
             .filter(talk_match)
             .select_related("event")
             .prefetch_related(
@@ -134,7 +128,7 @@ class SearchView(TemplateView):
         )
         speakers = list(
             Speaker.objects.filter(speaker_match)
-            .filter(Exists(visible_talks(self.request.user).filter(speakers=OuterRef("pk"))))
+            .filter(Exists(Talk.objects.visible_to(self.request.user).filter(speakers=OuterRef("pk"))))
             .order_by("name")[: SEARCH_MAX_SPEAKERS + 1]
         )
         context.update(

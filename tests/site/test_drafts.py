@@ -42,7 +42,6 @@ LISTINGS = [
     f"/archive/{datetime.date.today().year}/",
     "/speakers/",
     "/sponsors/",
-    "/venues/draft-venue/",
     "/jobs/",
     "/feed/",
     "/calendar.ics",
@@ -58,14 +57,17 @@ DETAILS = [
     "/meetups/secret-draft/talks/hidden-talk/",
     "/meetups/secret-draft/talks/hidden-talk/slides/",
     "/speakers/hidden-speaker/",
+    "/venues/draft-venue/",
 ]
 
 
 @pytest.mark.parametrize("url", LISTINGS)
 def test_drafts_never_appear_in_public_listings(client, draft, url):
-    content = client.get(url).content.decode()
+    response = client.get(url)
+    content = response.content.decode()
 
-    for secret in (SECRET, "Hidden Talk", "Hidden Speaker", "Hidden Sponsor", "secret-draft"):
+    assert response.status_code == 200
+    for secret in (SECRET, "Hidden Talk", "Hidden Speaker", "Hidden Sponsor", "secret-draft", "Draft Venue"):
         assert secret not in content, (url, secret)
 
 
