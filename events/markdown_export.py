@@ -18,8 +18,8 @@ def absolute(url: str) -> str:
 
 
 def talk_slides_link(talk: Talk) -> str:
-    """The file's own address (ending in .pdf, as the group's READMEs and the importer expect), or the link."""
-    return absolute(talk.slides.url) if talk.slides else talk.slides_url
+    """The site's counted download for an uploaded file (drafts stay private, downloads are counted), or the link."""
+    return absolute(talk.get_slides_url()) if talk.slides else talk.slides_url
 
 
 def speaker_list(talk: Talk) -> str:

@@ -227,9 +227,9 @@ class Event(models.Model):
         return self.date >= local_today()
 
     @property
-    def intro_slides_link(self) -> str:
-        """Where the intro deck is: the uploaded file or the external link."""
-        return self.intro_slides.url if self.intro_slides else self.intro_slides_url
+    def folder(self) -> str:
+        """How files and downloads name the meetup: its number, or the slug of a special event."""
+        return str(self.number) if self.number is not None else self.slug
 
 
 class EventSponsor(models.Model):

@@ -222,9 +222,12 @@ def intro_slides(request, slug):
     event = Event.objects.visible_to(request.user).filter(slug=slug).first()
     if event is None or not (event.intro_slides or event.intro_slides_url):
         raise Http404("No intro slides for this meetup.")
-    folder = str(event.number) if event.number is not None else event.slug
     return serve_slides(
-        request, file=event.intro_slides, link=event.intro_slides_url, filename_stem=f"vdlm-{folder}-intro"
+        request,
+        file=event.intro_slides,
+        link=event.intro_slides_url,
+        filename_stem=f"vdlm-{event.folder}-intro",
+        public=not event.is_draft,
     )
 
 

@@ -47,10 +47,11 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
             return "unsatisfiable"
         return max(size - suffix, 0), size - 1
     start = int(match[1])
-    end = min(int(match[2]), size - 1) if match[2] else size - 1
-    if start >= size or (match[2] and int(match[2]) < start):
+    if match[2] and int(match[2]) < start:
+        return None  # an invalid range ("5-2") is ignored, as RFC 9110 says: the whole file
+    if start >= size:
         return "unsatisfiable"
-    return start, end
+    return start, min(int(match[2]), size - 1) if match[2] else size - 1
 
 
 def _if_range_allows(request, etag: str, last_modified: float) -> bool:
@@ -63,8 +64,12 @@ def _if_range_allows(request, etag: str, last_modified: float) -> bool:
     return date is not None and int(last_modified) <= date
 
 
-def serve_slides(request, *, file, link: str, filename_stem: str, on_download=None) -> HttpResponse:
+def serve_slides(
+    request, *, file, link: str, filename_stem: str, on_download=None, public: bool = True
+) -> HttpResponse:
     """A slide file (a FieldFile) as a streamed download, or a redirect to its external link.
+
+    `public` is False for a draft's slides (a staff preview): shared caches must not keep those.
 
     `on_download` is called for a download that starts at the first byte (a full GET, the first range or a
     redirect), not for 304s, HEAD requests or later ranges, so resumed downloads count once.
@@ -109,7 +114,7 @@ def serve_slides(request, *, file, link: str, filename_stem: str, on_download=No
     response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = "public, max-age=3600"
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
     if span:
         response.status_code = 206
         response["Content-Range"] = f"bytes {start}-{end}/{size}"

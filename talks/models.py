@@ -8,9 +8,7 @@ def slides_upload_path(talk: "Talk", filename: str) -> str:
 
     Talk slugs are unique per event, so the path is unique; the storage adds a suffix should a stale file remain.
     """
-    event = talk.event
-    folder = str(event.number) if event.number is not None else event.slug
-    return f"slides/{event.date:%Y}/{folder}/{talk.slug}.pdf"
+    return f"slides/{talk.event.date:%Y}/{talk.event.folder}/{talk.slug}.pdf"
 
 
 def speaker_photo_path(speaker: "Speaker", filename: str) -> str:

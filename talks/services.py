@@ -49,8 +49,7 @@ def talk_remove_slides(*, talk: Talk) -> Talk:
 
 def intro_slides_name(event: Event) -> str:
     """Stored under slides/intro/<year>-<number or slug>.pdf."""
-    label = event.number if event.number is not None else event.slug
-    return f"{event.date:%Y}-{label}.pdf"
+    return f"{event.date:%Y}-{event.folder}.pdf"
 
 
 def event_attach_intro_slides(*, event: Event, file, content: PdfContent | None = None) -> Event:

@@ -35,7 +35,6 @@ def talk_slides(request, event_slug, slug):
         event__slug=event_slug,
         slug=slug,
     )
-    folder = talk.event.number if talk.event.number is not None else talk.event.slug
 
     def count():
         Talk.objects.filter(pk=talk.pk).update(download_count=F("download_count") + 1)
@@ -44,8 +43,9 @@ def talk_slides(request, event_slug, slug):
         request,
         file=talk.slides,
         link=talk.slides_url,
-        filename_stem=f"vdlm-{folder}-{talk.slug}",
+        filename_stem=f"vdlm-{talk.event.folder}-{talk.slug}",
         on_download=count,
+        public=not talk.event.is_draft,
     )
 
 

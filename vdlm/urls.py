@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
@@ -19,6 +20,10 @@ urlpatterns = [
     path("", include("talks.urls")),
     path("", include("events.urls")),
 ]
+
+if settings.DEBUG:
+    # Photos and logos while developing (make run); in production the proxy serves them (see README).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.VDLM_BENCH:
     # The benchmark's floor: the cheapest response a Django view can give through the whole middleware stack.

@@ -100,7 +100,7 @@ def test_event_as_readme_writes_the_groups_format(meetup_74):
         "* 21:30 Wrap up & End\n\n"
         "## Talk Details:\n\n"
         "### Talk 1: Agentic AI Systems in Production: Best Practices, Challenges & Lessons Learned\n\n"
-        "[[Slides](https://vdlm.example.org/media/slides/2026/74/agentic-ai.pdf)]\n\n"
+        "[[Slides](https://vdlm.example.org/meetups/74th-deep-learning-meetup/talks/agentic-ai/slides/)]\n\n"
     ) in text
     assert (
         "**About the speakers:**\n\nWe are Onefold AI — Tobi, Csenge, and Hilda.\n\nTobi builds agents.\n"
@@ -150,7 +150,7 @@ def test_event_as_readme_round_trips_through_the_importer(meetup_74):
     ]
     assert record.talks[1].speakers[0].bio == "Riccardo Cadei is an ELLIS PhD student at ISTA."
     assert [talk.slides_url for talk in record.talks] == [
-        "https://vdlm.example.org/media/slides/2026/74/agentic-ai.pdf",
+        "https://vdlm.example.org/meetups/74th-deep-learning-meetup/talks/agentic-ai/slides/",
         "https://example.org/causal.pdf",
     ]
 

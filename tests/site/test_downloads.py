@@ -93,6 +93,24 @@ def test_slides_download_unsatisfiable_range_answers_416(client, talk):
     assert response.headers["Content-Range"] == f"bytes */{len(PDF)}"
 
 
+def test_slides_download_invalid_range_is_ignored_and_gets_the_whole_file(client, talk):
+    response = client.get(URL, headers={"Range": "bytes=5-2"})
+
+    assert response.status_code == 200
+    assert body(response) == PDF
+
+
+def test_slides_download_of_a_public_talk_may_be_cached_but_a_draft_preview_may_not(client, talk):
+    from django.contrib.auth.models import User
+
+    assert client.get(URL).headers["Cache-Control"] == "public, max-age=3600"
+    talk.event.status = "draft"
+    talk.event.save()
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+
+    assert client.get(URL).headers["Cache-Control"] == "private, no-store"
+
+
 def test_slides_download_multiple_ranges_get_the_whole_file(client, talk):
     response = client.get(URL, headers={"Range": "bytes=0-1,5-6"})
 
