@@ -9,7 +9,6 @@ import json
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -18,6 +17,7 @@ from events.exports import archive_as_dict
 from events.listing import event_rows, render_rows, rows_by_year
 from events.models import Event, EventSponsor, JobPost, Sponsor, Venue
 from events.selectors import with_program
+from events.templatetags.markdown import plaintext
 from talks.downloads import serve_slides
 
 
@@ -108,7 +108,20 @@ class EventDetailView(DetailView):
         context["next_event"] = events.filter(later).order_by("date", "pk").first()
         context["program"] = program(event)
         context["json_ld"] = event_json_ld(event, self.request)
+        context["description"] = event_description(event)
         return context
+
+
+def event_description(event: Event) -> str:
+    """For search results and link previews: when, where, and what the evening is about."""
+    when = f"{event.date:%A}, {event.date.day} {event.date:%B %Y}"
+    where = f" at {event.venue.name}" if event.venue else ""
+    about = plaintext(event.description) or "; ".join(talk.title for talk in event.talks.all())
+    return f"{when}{where}. {about}".strip()
+
+
+# Characters that could end a <script> block early, as Django's json_script escapes them.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def event_json_ld(event: Event, request) -> str:
@@ -133,7 +146,7 @@ def event_json_ld(event: Event, request) -> str:
     if event.ends_at:
         data["endDate"] = event.ends_at.isoformat()
     if event.description:
-        data["description"] = event.description[:300]
+        data["description"] = plaintext(event.description)[:300]
     if venue := event.venue:
         if venue.is_online:
             data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
@@ -149,7 +162,7 @@ def event_json_ld(event: Event, request) -> str:
                     "addressCountry": "AT",
                 },
             }
-    serialised = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    serialised = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(serialised)  # noqa: S308 - <, > and & are escaped as \u003C etc.
 
 

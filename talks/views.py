@@ -75,6 +75,12 @@ class SpeakerDetailView(DetailView):
             Prefetch("talk_speakers", queryset=links, to_attr="visible_talks")
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        speaker = self.object
+        context["description"] = speaker.bio or f"Talks by {speaker.name} at the Vienna Deep Learning Meetup."
+        return context
+
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_MAX_WORDS = 8

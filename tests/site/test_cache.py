@@ -68,7 +68,9 @@ def test_page_cache_edited_talk_title_shows_at_once_on_event_archive_and_api(cli
 
 def test_page_cache_admin_edit_of_a_talk_shows_at_once(client, upcoming_event):
     talk = Talk.objects.get(slug="attention")
-    client.get(EVENT_URL)
+    urls = [EVENT_URL, "/archive/", "/api/events.json"]
+    for url in urls:
+        client.get(url)
     admin = User.objects.create_superuser("organizer", "o@example.org", "pw")
     staff_client = type(client)()
     staff_client.force_login(admin)
@@ -98,7 +100,8 @@ def test_page_cache_admin_edit_of_a_talk_shows_at_once(client, upcoming_event):
         response.context["adminform"].form.errors if response.context else response
     )
 
-    assert "Edited in the admin" in client.get(EVENT_URL).content.decode()
+    for url in urls:
+        assert "Edited in the admin" in client.get(url).content.decode(), url
 
 
 def test_page_cache_speaker_change_through_m2m_invalidates(client, upcoming_event):

@@ -4,11 +4,12 @@ import datetime
 import json
 
 import pytest
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from icalendar import Calendar
 
 from events.models import Event
-from talks.models import Talk
+from talks.models import Speaker, Talk
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -272,3 +273,27 @@ def test_server_error_page_renders_without_a_request_or_database(db, django_asse
 
     assert "Something went wrong" in content
     assert 'href="/static/css/site.css"' in content
+
+
+def meta_description(content: str) -> str:
+    return content.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+
+
+def test_event_meta_description_says_when_where_and_what(client, upcoming_event):
+    upcoming_event.description = ""
+    upcoming_event.save()
+
+    description = meta_description(html(client, "/meetups/meetup-900/"))
+
+    day = upcoming_event.date
+    assert description == f"{day:%A}, {day.day} {day:%B %Y} at A1 Telekom. Attention in practice"
+
+
+def test_speaker_meta_description_is_the_bio_or_a_sentence(client, upcoming_event):
+    assert meta_description(html(client, "/speakers/grace-example/")) == (
+        "Talks by Grace Example at the Vienna Deep Learning Meetup."
+    )
+    Speaker.objects.filter(slug="grace-example").update(bio="Grace *studies* attention.")
+    cache.clear()
+
+    assert meta_description(html(client, "/speakers/grace-example/")) == "Grace studies attention."
