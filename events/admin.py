@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from events.images import LOGO, prepare_image
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue, local_today
+from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
 from events.publishing import event_cancel, event_checklist, event_duplicate_as_next, event_publish
 from events.services import sponsor_remove_logo, sponsor_set_logo
 from talks.models import Talk
@@ -81,10 +81,12 @@ class SponsorForm(forms.ModelForm):
             "logo": "PNG, JPEG or WebP (not SVG), up to 15 MB; stored as a PNG of at most 400 × 200 pixels."
         }
 
+    prepared_logo = None  # the checked, resized image, handed to sponsor_set_logo
+
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
-            prepare_image(logo, spec=LOGO)  # raises ValidationError with the reason
+            self.prepared_logo = prepare_image(logo, spec=LOGO)  # raises ValidationError with the reason
         return logo
 
 
@@ -99,7 +101,11 @@ class SponsorAdmin(admin.ModelAdmin):
         upload = take_upload(form, "logo", remove=lambda: sponsor_remove_logo(sponsor=obj))
         super().save_model(request, obj, form, change)
         attach_upload(
-            request, form, "logo", upload, attach=lambda file: sponsor_set_logo(sponsor=obj, file=file)
+            request,
+            form,
+            "logo",
+            upload,
+            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file, image=form.prepared_logo),
         )
 
 
@@ -278,8 +284,7 @@ class JobPostAdmin(admin.ModelAdmin):
 
     @admin.display(description="listed on the site", boolean=True)
     def is_open(self, post):
-        # The same rule as JobPost.objects.open(), without a query per row.
-        return post.is_active and (post.expires_on is None or post.expires_on >= local_today())
+        return post.is_open
 
 
 # Slots and sponsorships are edited on their event; these lists answer questions across events

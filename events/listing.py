@@ -87,7 +87,7 @@ def render_rows(rows: list[Row], *, level: int = 3) -> SafeString:
         parts.append(
             f'<li class="event-row"><p class="event-row__date"><time datetime="{date.isoformat()}">'
             f"{date.day} {MONTHS[date.month - 1]} {date.year}</time></p><div>"
-            f'<h{level} class="event-row__title"><a href="{prefix}{row.slug}/">{number}{title}</a>{badge}</h{level}>'
+            f'<h{level} class="event-row__title"><a href="{prefix}{escape(row.slug)}/">{number}{title}</a>{badge}</h{level}>'
             f'{venue}{topics}<p class="flags">{flags}</p></div></li>\n'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

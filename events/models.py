@@ -352,3 +352,8 @@ class JobPost(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:job_list") + f"#job-{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        """JobPostQuerySet.open()'s rule, for a post already loaded."""
+        return self.is_active and (self.expires_on is None or self.expires_on >= local_today())

@@ -5,9 +5,9 @@ import re
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 
 from events.models import AgendaSlot, Event, EventSponsor
+from events.services import unique_slug
 from talks.models import Talk
 
 ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -39,14 +39,6 @@ def next_free_number() -> int:
     return (Event.objects.aggregate(highest=Max("number"))["highest"] or 0) + 1
 
 
-def unique_slug(base: str) -> str:
-    base = slugify(base)[:190] or "meetup"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def next_title(event: Event, number: int) -> str:
     """ "75th Deep Learning Meetup: AI Manipulation" -> "76th Deep Learning Meetup" (the topic is new)."""
     if event.number is not None and ORDINAL.search(event.title):
@@ -66,7 +58,7 @@ def event_duplicate_as_next(*, event: Event) -> Event:
     copy = Event.objects.create(
         number=number,
         title=title,
-        slug=unique_slug(title),
+        slug=unique_slug(title, set(Event.objects.values_list("slug", flat=True))),
         kind=event.kind,
         date=event.date + NEXT_MEETUP_AFTER,
         start_time=event.start_time,

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from events.exports import event_as_dict
 from events.files import delete_on_commit, store_replacing
-from events.images import LOGO, prepare_image
+from events.images import LOGO, PreparedImage, prepare_image
 from events.importers.markdown import fold
 from events.importers.records import ArchiveRecord, EventRecord, ReportEntry, VenueRecord
 from events.models import AgendaSlot, Event, EventSponsor, Sponsor, Venue
@@ -61,7 +61,7 @@ def archive_import(*, archive: ArchiveRecord, dry_run: bool = False) -> ImportSu
     return summary
 
 
-def _unique_slug(text: str, taken: set[str], max_length: int = 180) -> str:
+def unique_slug(text: str, taken: set[str], max_length: int = 180) -> str:
     base = slugify(text)[:max_length].strip("-") or "item"
     slug, n = base, 2
     while slug in taken:
@@ -226,7 +226,7 @@ class _ArchiveWriter:
                 event=event,
                 order=order,
                 title=talk_record.title,
-                slug=_unique_slug(talk_record.title, slugs),
+                slug=unique_slug(talk_record.title, slugs),
                 kind=talk_record.kind,
                 abstract=talk_record.abstract,
                 is_cancelled=talk_record.cancelled,
@@ -257,7 +257,7 @@ class _ArchiveWriter:
         if speaker is None:
             speaker = Speaker.objects.create(
                 name=name,
-                slug=_unique_slug(name, self.speaker_slugs),
+                slug=unique_slug(name, self.speaker_slugs),
                 affiliation=affiliation,
                 bio=bio,
                 alternative_names=sorted(set(aliases) - {name}),
@@ -279,7 +279,7 @@ class _ArchiveWriter:
         if venue is None:
             venue = Venue.objects.create(
                 name=record.name,
-                slug=_unique_slug(record.name, self.venue_slugs),
+                slug=unique_slug(record.name, self.venue_slugs),
                 address=record.address,
                 city=record.city,
                 is_online=record.name.lower().startswith("online"),
@@ -314,7 +314,7 @@ class _ArchiveWriter:
     def _sponsor(self, name: str) -> Sponsor:
         sponsor = self.sponsors.get(fold(name))
         if sponsor is None:
-            sponsor = Sponsor.objects.create(name=name, slug=_unique_slug(name, self.sponsor_slugs))
+            sponsor = Sponsor.objects.create(name=name, slug=unique_slug(name, self.sponsor_slugs))
             self.sponsors[fold(name)] = sponsor
             self.summary.count("sponsors", "created")
         return sponsor
@@ -324,9 +324,12 @@ class _ArchiveWriter:
             self.summary.counts.setdefault(kind, Counter())
 
 
-def sponsor_set_logo(*, sponsor: Sponsor, file) -> Sponsor:
-    """Store a checked, resized logo as PNG (keeps transparency); raises ValidationError otherwise."""
-    image = prepare_image(file, spec=LOGO)
+def sponsor_set_logo(*, sponsor: Sponsor, file, image: PreparedImage | None = None) -> Sponsor:
+    """Store a checked, resized logo as PNG (keeps transparency); raises ValidationError otherwise.
+
+    `image` is this file already prepared (the admin form has it); without it the file is prepared here.
+    """
+    image = image or prepare_image(file, spec=LOGO)
     with transaction.atomic():
         store_replacing(
             sponsor.logo, name=f"{sponsor.slug}.{image.extension}", content=ContentFile(image.data)

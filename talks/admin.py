@@ -22,10 +22,12 @@ class SpeakerForm(forms.ModelForm):
             "or GPS position."
         }
 
+    prepared_photo = None  # the checked, resized image, handed to speaker_set_photo
+
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if isinstance(photo, UploadedFile):
-            prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
+            self.prepared_photo = prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
         return photo
 
 
@@ -40,7 +42,11 @@ class SpeakerAdmin(admin.ModelAdmin):
         upload = take_upload(form, "photo", remove=lambda: speaker_remove_photo(speaker=obj))
         super().save_model(request, obj, form, change)
         attach_upload(
-            request, form, "photo", upload, attach=lambda file: speaker_set_photo(speaker=obj, file=file)
+            request,
+            form,
+            "photo",
+            upload,
+            attach=lambda file: speaker_set_photo(speaker=obj, file=file, image=form.prepared_photo),
         )
 
 

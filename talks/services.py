@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
 from events.files import delete_on_commit, store_replacing
-from events.images import PHOTO, prepare_image
+from events.images import PHOTO, PreparedImage, prepare_image
 from events.models import Event
 from talks.models import Speaker, Talk
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
@@ -109,9 +109,12 @@ def event_reextract_intro_slides(*, event: Event) -> Event:
     return event
 
 
-def speaker_set_photo(*, speaker: Speaker, file) -> Speaker:
-    """Store a checked, resized, metadata-free photo (see events.images); raises ValidationError otherwise."""
-    image = prepare_image(file, spec=PHOTO)
+def speaker_set_photo(*, speaker: Speaker, file, image: PreparedImage | None = None) -> Speaker:
+    """Store a checked, resized, metadata-free photo (see events.images); raises ValidationError otherwise.
+
+    `image` is this file already prepared (the admin form has it); without it the file is prepared here.
+    """
+    image = image or prepare_image(file, spec=PHOTO)
     with transaction.atomic():
         store_replacing(
             speaker.photo, name=f"{speaker.slug}.{image.extension}", content=ContentFile(image.data)

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
+from events.selectors import speakers_in_order
 from talks.downloads import serve_slides
 from talks.models import Speaker, Talk, TalkSpeaker
 
@@ -16,12 +17,7 @@ class TalkDetailView(DetailView):
         talks = (
             Talk.objects.visible_to(self.request.user)
             .select_related("event", "event__venue")
-            .prefetch_related(
-                Prefetch(
-                    "talk_speakers",
-                    queryset=TalkSpeaker.objects.select_related("speaker").order_by("order", "pk"),
-                )
-            )
+            .prefetch_related(speakers_in_order())
         )
         return get_object_or_404(talks, event__slug=self.kwargs["event_slug"], slug=self.kwargs["slug"])
 
@@ -124,12 +120,7 @@ class SearchView(TemplateView):
             Talk.objects.visible_to(self.request.user)
             .filter(talk_match)
             .select_related("event")
-            .prefetch_related(
-                Prefetch(
-                    "talk_speakers",
-                    queryset=TalkSpeaker.objects.select_related("speaker").order_by("order", "pk"),
-                )
-            )
+            .prefetch_related(speakers_in_order())
             .order_by("-event__date", "order", "pk")[: SEARCH_MAX_TALKS + 1]
         )
         speakers = list(
