@@ -47,6 +47,7 @@ fixtures: $(VENV)/.runtime-installed
 
 # gunicorn on SQLite with the history + 2,000 generated meetups, driven by wrk (apt-get install wrk); see bench/run.py.
 bench: $(VENV)/.runtime-installed
+	@command -v wrk >/dev/null || { echo "bench: installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py
 
 ci:
