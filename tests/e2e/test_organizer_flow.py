@@ -30,7 +30,6 @@ def test_organizer_prepares_previews_and_publishes_a_meetup(page, anonymous, org
     deck = tmp_path / "Ada final v3.pdf"
     deck.write_bytes(pdf_bytes(["Engines that think", "Questions?"]))
 
-    page.set_default_timeout(10_000)
     # Log in.
     page.goto("/admin/")
     page.get_by_label("Username").fill("olga")
