@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +34,12 @@ def organizer(db):
     user = User.objects.create_user("olga", password="pw-organizer-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Organizers"))
     return user
+
+
+@pytest.fixture
+def history(db):
+    """The imported history (fixtures/historic_meetups.json), as a new install has it."""
+    from events.models import Event
+
+    call_command("loaddata", "historic_meetups", verbosity=0)
+    return Event.objects.published()

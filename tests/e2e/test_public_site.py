@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 
 from events.models import Event
 from talks.models import Talk
@@ -11,12 +10,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PHONE_WIDTH = 360
-
-
-@pytest.fixture
-def history(db):
-    call_command("loaddata", "historic_meetups", verbosity=0)
-    return Event.objects.published()
 
 
 def event_with_talks() -> Event:

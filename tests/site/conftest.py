@@ -1,20 +1,9 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 
 from bench.generate import generate_events
-from events.models import Event
 from tests import factories
-
-HISTORY_FIXTURE = "historic_meetups"
-
-
-@pytest.fixture
-def history(db):
-    """The imported history, as a new install has it."""
-    call_command("loaddata", HISTORY_FIXTURE, verbosity=0)
-    return Event.objects.published()
 
 
 @pytest.fixture(params=["history", "history+500"])
