@@ -1,24 +1,17 @@
 """The organizers' workflow on an event: publish, cancel, duplicate as the next meetup, and what is missing."""
 
 import datetime
-import re
 
 from django.db import transaction
 from django.db.models import Max
 
+from events.importers.readme import ORDINAL_TITLE, ordinal_suffix
 from events.models import AgendaSlot, Event, EventSponsor
 from events.services import unique_slug
 from talks.models import Talk
 
-ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
 # The next meetup is planned four weeks later, on the same weekday; organizers then move it.
 NEXT_MEETUP_AFTER = datetime.timedelta(weeks=4)
-
-
-def ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def event_publish(*, event: Event) -> Event:
@@ -41,10 +34,10 @@ def next_free_number() -> int:
 
 def next_title(event: Event, number: int) -> str:
     """ "75th Deep Learning Meetup: AI Manipulation" -> "76th Deep Learning Meetup" (the topic is new)."""
-    if event.number is not None and ORDINAL.search(event.title):
+    if event.number is not None and ORDINAL_TITLE.search(event.title):
         head = event.title.split(":", 1)[0]
-        return ORDINAL.sub(ordinal(number), head, count=1).strip()
-    return f"{ordinal(number)} Deep Learning Meetup"
+        return ORDINAL_TITLE.sub(f"{number}{ordinal_suffix(number)}", head, count=1).strip()
+    return f"{number}{ordinal_suffix(number)} Deep Learning Meetup"
 
 
 @transaction.atomic
