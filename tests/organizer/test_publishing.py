@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from events.importers.readme import ordinal_suffix
 from events.models import AgendaSlot, Event, EventSponsor
-from events.publishing import event_checklist, event_duplicate_as_next, next_title, ordinal
+from events.publishing import event_checklist, event_duplicate_as_next, next_title
 from talks.models import Talk
 from tests.factories import (
     make_event,
@@ -124,7 +125,7 @@ def test_event_duplicate_as_next_slug_taken_gets_suffix(meetup_75):
     [(1, "1st"), (2, "2nd"), (3, "3rd"), (11, "11th"), (12, "12th"), (21, "21st"), (112, "112th")],
 )
 def test_ordinal_english_suffixes(number, expected):
-    assert ordinal(number) == expected
+    assert f"{number}{ordinal_suffix(number)}" == expected
 
 
 def test_next_title_without_ordinal_gets_a_meetup_title():
