@@ -179,7 +179,7 @@ class EventForm(PdfOrLinkForm):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     form = EventForm
-    list_display = ["__str__", "number", "date", "venue", "status", "preview_link"]
+    list_display = ["title", "number", "date", "venue", "status", "preview_link"]
     list_filter = ["status", "kind", "venue"]
     list_select_related = ["venue"]
     search_fields = ["title", "number", "description", "venue__name"]
