@@ -1,5 +1,6 @@
 """Stored files shared by both apps: replacing a file safely, sizes in messages."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat as _filesizeformat
@@ -30,3 +31,20 @@ def delete_on_commit(field_file: FieldFile) -> None:
     setattr(field_file.instance, field_file.field.attname, "")
     if old_name:
         transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def read_upload(file, *, limit: int, too_large: str) -> bytes:
+    """The whole upload, or a ValidationError when it is larger than `limit` bytes (nothing larger is read).
+
+    `too_large` is the message, with {size} and {limit} to fill in.
+    """
+    if file.size is not None and file.size > limit:
+        size = filesizeformat(file.size)
+        raise ValidationError(too_large.format(size=size, limit=filesizeformat(limit)), code="too_large")
+    file.seek(0)
+    data = file.read(limit + 1)
+    file.seek(0)
+    if len(data) > limit:
+        size = f"more than {filesizeformat(limit)}"
+        raise ValidationError(too_large.format(size=size, limit=filesizeformat(limit)), code="too_large")
+    return data

@@ -14,7 +14,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from events.files import filesizeformat
+from events.files import read_upload
 
 # Largest upload; phone photos are 3-8 MB.
 MAX_BYTES = 15 * 1024 * 1024
@@ -63,24 +63,9 @@ def looks_like_svg(head: bytes) -> bool:
 
 def prepare_image(file, *, spec: ImageSpec) -> PreparedImage:
     """The upload as a clean image of at most the spec's size, or a ValidationError naming the problem."""
-    size = file.size
-    if size is not None and size > MAX_BYTES:
-        raise ValidationError(
-            MESSAGES["too_large"].format(size=filesizeformat(size), limit=filesizeformat(MAX_BYTES)),
-            code="too_large",
-        )
-    file.seek(0)
-    data = file.read(MAX_BYTES + 1)
-    file.seek(0)
+    data = read_upload(file, limit=MAX_BYTES, too_large=MESSAGES["too_large"])
     if not data:
         raise ValidationError(MESSAGES["empty"], code="empty")
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            MESSAGES["too_large"].format(
-                size=f"more than {filesizeformat(MAX_BYTES)}", limit=filesizeformat(MAX_BYTES)
-            ),
-            code="too_large",
-        )
     if looks_like_svg(data):
         raise ValidationError(MESSAGES["svg"], code="svg")
     with warnings.catch_warnings():

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from events.files import filesizeformat
+from events.files import read_upload
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
 
 MESSAGES = {
@@ -16,31 +16,9 @@ MESSAGES = {
 }
 
 
-def read_upload(file) -> bytes:
-    """The whole upload, after checking its size (so nothing larger than the limit is read into memory)."""
-    limit = settings.SLIDES_MAX_BYTES
-    size = file.size
-    if size is not None and size > limit:
-        raise ValidationError(
-            MESSAGES["too_large"].format(size=filesizeformat(size), limit=filesizeformat(limit)),
-            code="too_large",
-        )
-    file.seek(0)
-    data = file.read(limit + 1)
-    file.seek(0)
-    if len(data) > limit:
-        raise ValidationError(
-            MESSAGES["too_large"].format(
-                size=f"more than {filesizeformat(limit)}", limit=filesizeformat(limit)
-            ),
-            code="too_large",
-        )
-    return data
-
-
 def validate_slides(file) -> PdfContent:
     """The PDF's pages and text, or a ValidationError naming the problem (code: the kind of problem)."""
-    data = read_upload(file)
+    data = read_upload(file, limit=settings.SLIDES_MAX_BYTES, too_large=MESSAGES["too_large"])
     try:
         return read_pdf(data)
     except PdfUnreadable as error:
