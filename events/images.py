@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from events.files import read_upload
+from events.files import delete_on_commit, read_upload, store_replacing
 
 # Largest upload; phone photos are 3-8 MB.
 MAX_BYTES = 15 * 1024 * 1024
@@ -124,3 +126,21 @@ def _on_white(image: Image.Image) -> Image.Image:
     background = Image.new("RGB", rgba.size, "white")
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
+
+
+def image_store(field_file, *, spec: ImageSpec, file, image: PreparedImage | None = None) -> None:
+    """Prepare the upload (unless `image` is it, prepared already) and store it in the field, named after the
+    row's slug; the model is saved, and the old file goes once that commits. Raises ValidationError."""
+    image = image or prepare_image(file, spec=spec)
+    row = field_file.instance
+    with transaction.atomic():
+        store_replacing(field_file, name=f"{row.slug}.{image.extension}", content=ContentFile(image.data))
+        row.save(update_fields=[field_file.field.attname])
+
+
+def image_remove(field_file) -> None:
+    """Empty the field and save; the file goes once that commits."""
+    row = field_file.instance
+    with transaction.atomic():
+        delete_on_commit(field_file)
+        row.save(update_fields=[field_file.field.attname])

@@ -5,13 +5,11 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from events.exports import event_as_dict
-from events.files import delete_on_commit, store_replacing
-from events.images import LOGO, PreparedImage, prepare_image
+from events.images import LOGO, PreparedImage, image_remove, image_store
 from events.importers.markdown import fold
 from events.importers.records import ArchiveRecord, EventRecord, ReportEntry, VenueRecord
 from events.models import AgendaSlot, Event, EventSponsor, Sponsor, Venue
@@ -325,21 +323,11 @@ class _ArchiveWriter:
 
 
 def sponsor_set_logo(*, sponsor: Sponsor, file, image: PreparedImage | None = None) -> Sponsor:
-    """Store a checked, resized logo as PNG (keeps transparency); raises ValidationError otherwise.
-
-    `image` is this file already prepared (the admin form has it); without it the file is prepared here.
-    """
-    image = image or prepare_image(file, spec=LOGO)
-    with transaction.atomic():
-        store_replacing(
-            sponsor.logo, name=f"{sponsor.slug}.{image.extension}", content=ContentFile(image.data)
-        )
-        sponsor.save(update_fields=["logo"])
+    """Store a checked logo as a PNG of at most 400 × 200 (keeps transparency); raises ValidationError otherwise."""
+    image_store(sponsor.logo, spec=LOGO, file=file, image=image)
     return sponsor
 
 
 def sponsor_remove_logo(*, sponsor: Sponsor) -> Sponsor:
-    with transaction.atomic():
-        delete_on_commit(sponsor.logo)
-        sponsor.save(update_fields=["logo"])
+    image_remove(sponsor.logo)
     return sponsor

@@ -1,12 +1,11 @@
 """Writes that touch files and several fields at once; the admin, the commands and the tests call these."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
 from events.files import delete_on_commit, store_replacing
-from events.images import PHOTO, PreparedImage, prepare_image
+from events.images import PHOTO, PreparedImage, image_remove, image_store
 from events.models import Event
 from talks.models import Speaker, Talk
 from talks.pdf import PdfContent, PdfUnreadable, read_pdf
@@ -110,21 +109,11 @@ def event_reextract_intro_slides(*, event: Event) -> Event:
 
 
 def speaker_set_photo(*, speaker: Speaker, file, image: PreparedImage | None = None) -> Speaker:
-    """Store a checked, resized, metadata-free photo (see events.images); raises ValidationError otherwise.
-
-    `image` is this file already prepared (the admin form has it); without it the file is prepared here.
-    """
-    image = image or prepare_image(file, spec=PHOTO)
-    with transaction.atomic():
-        store_replacing(
-            speaker.photo, name=f"{speaker.slug}.{image.extension}", content=ContentFile(image.data)
-        )
-        speaker.save(update_fields=["photo"])
+    """Store a checked, upright, metadata-free photo of at most 400 × 400; raises ValidationError otherwise."""
+    image_store(speaker.photo, spec=PHOTO, file=file, image=image)
     return speaker
 
 
 def speaker_remove_photo(*, speaker: Speaker) -> Speaker:
-    with transaction.atomic():
-        delete_on_commit(speaker.photo)
-        speaker.save(update_fields=["photo"])
+    image_remove(speaker.photo)
     return speaker
