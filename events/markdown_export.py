@@ -63,7 +63,7 @@ def event_as_readme(event: Event) -> str:
     lines = [f"# {event.title}", "", f"{event.date.day} {event.date:%B %Y}{where}", ""]
     if event.meetup_url:
         lines += [event.meetup_url, ""]
-    if intro := absolute(event.intro_slides.url) if event.intro_slides else event.intro_slides_url:
+    if intro := absolute(event.get_intro_slides_url()) if event.intro_slides else event.intro_slides_url:
         lines += ["Slides:", f"* [[PDF - Intro / Events / Jobs]({intro})]", ""]
     if event.description.strip():
         lines += [event.description.strip(), ""]

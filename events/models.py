@@ -226,6 +226,10 @@ class Event(models.Model):
     def is_upcoming(self) -> bool:
         return self.date >= local_today()
 
+    def get_intro_slides_url(self) -> str:
+        """The site's download of the intro deck (the uploaded file is served, or the link followed)."""
+        return reverse("events:intro_slides", kwargs={"slug": self.slug})
+
     @property
     def folder(self) -> str:
         """How files and downloads name the meetup: its number, or the slug of a special event."""

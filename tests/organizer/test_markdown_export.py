@@ -10,7 +10,7 @@ from events.importers import parse_meetup_readme
 from events.markdown_export import event_as_readme
 from events.models import Event
 from events.selectors import with_program
-from talks.services import talk_attach_slides
+from talks.services import event_attach_intro_slides, talk_attach_slides
 from tests.factories import make_event, make_slot, make_speaker, make_sponsorship, make_talk, make_venue
 from tests.organizer.files import pdf_upload
 
@@ -107,6 +107,19 @@ def test_event_as_readme_writes_the_groups_format(meetup_74):
         in text
     )
     assert text.endswith("Your VDLM organizer team.\n")
+
+
+def test_event_as_readme_links_an_uploaded_intro_deck_through_the_site(meetup_74):
+    meetup_74.intro_slides_url = ""
+    meetup_74.save()
+    event_attach_intro_slides(event=meetup_74, file=pdf_upload(["Welcome"]))
+
+    record, _ = parse_meetup_readme(exported(meetup_74), source="Meetups/Meetup_74/README.md")
+
+    # The site serves the deck (slide files are not public under /media/), and the importer reads the link back.
+    assert (
+        record.intro_slides_url == "https://vdlm.example.org/meetups/74th-deep-learning-meetup/intro-slides/"
+    )
 
 
 def test_event_as_readme_round_trips_through_the_importer(meetup_74):
