@@ -81,13 +81,19 @@ def test_admin_talk_slides_and_link_together_is_a_form_error(organizer_client, m
     assert stored_files(media_root) == []
 
 
+def upload_slides_in_admin(client, talk: Talk) -> str:
+    """Upload a one-page PDF on the talk's admin page, as an organizer does; returns that page's address."""
+    url = reverse("admin:talks_talk_change", args=[talk.pk])
+    client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
+    talk.refresh_from_db()
+    return url
+
+
 def test_admin_talk_slides_clear_removes_file(
     organizer_client, media_root, django_capture_on_commit_callbacks
 ):
     talk = make_talk()
-    url = reverse("admin:talks_talk_change", args=[talk.pk])
-    organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
-    talk.refresh_from_db()
+    url = upload_slides_in_admin(organizer_client, talk)
     with django_capture_on_commit_callbacks(execute=True):
         organizer_client.post(url, talk_form(talk, **{"slides-clear": "on"}))
     talk.refresh_from_db()
@@ -99,9 +105,7 @@ def test_admin_talk_slides_cleared_and_replaced_by_a_link_in_one_save(
     organizer_client, media_root, django_capture_on_commit_callbacks
 ):
     talk = make_talk()
-    url = reverse("admin:talks_talk_change", args=[talk.pk])
-    organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
-    talk.refresh_from_db()
+    url = upload_slides_in_admin(organizer_client, talk)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = organizer_client.post(
@@ -116,9 +120,7 @@ def test_admin_talk_slides_cleared_and_replaced_by_a_link_in_one_save(
 
 def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client, media_root):
     talk = make_talk()
-    url = reverse("admin:talks_talk_change", args=[talk.pk])
-    organizer_client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
-    talk.refresh_from_db()
+    url = upload_slides_in_admin(organizer_client, talk)
 
     response = organizer_client.post(url, talk_form(talk, slides_url="https://example.org/deck.pdf"))
 
@@ -133,9 +135,7 @@ def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client
 def test_admin_event_talk_row_link_for_a_talk_with_a_file_is_a_form_error(organizer_client, media_root):
     event = make_event(number=76, date=datetime.date(2026, 12, 1))
     talk = make_talk(event=event, title="Agents", slug="agents")
-    organizer_client.post(
-        reverse("admin:talks_talk_change", args=[talk.pk]), talk_form(talk, slides=upload(pdf_bytes(["x"])))
-    )
+    upload_slides_in_admin(organizer_client, talk)
     row = {
         "talks-TOTAL_FORMS": "1",
         "talks-INITIAL_FORMS": "1",
