@@ -2,6 +2,7 @@
 
 import datetime
 
+from events.enums import EventStatus, SlotKind
 from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
 from talks.models import Speaker, Talk, TalkSpeaker
 
@@ -10,7 +11,8 @@ FIRST_NUMBER = 10_000
 
 def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
     """`count` published meetups, weekly from `start`, each with a venue, two talks with a speaker each (slides,
-    video), an agenda and a host; twenty carry an open job post. Bulk-created, so no signals fire.
+    video), an agenda and a host; twenty carry an open job post. Bulk-created (one
+    query per table).
     """
     venue = Venue.objects.create(name="Generated venue", slug="generated-venue", address="Bench 1, 1010 Wien")
     sponsor = Sponsor.objects.create(name="Generated sponsor", slug="generated-sponsor")
@@ -22,7 +24,7 @@ def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
             date=start + datetime.timedelta(days=7 * i),
             start_time=datetime.time(18, 30),
             venue=venue,
-            status=Event.Status.PUBLISHED,
+            status=EventStatus.PUBLISHED,
             meetup_url=f"https://www.meetup.com/vdlm/events/{i}/",
         )
         for i in range(count)
@@ -32,14 +34,12 @@ def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
     )
     talks = Talk.objects.bulk_create(
         Talk(
-            event=event,
             title=f"Generated talk {i}-{k}: on learning representations",
-            slug=f"talk-{k}",
-            order=k,
+            slug=f"generated-talk-{i}-{k}",
             slides_url="https://example.org/slides.pdf",
             video_url="https://example.org/video" if k else "",
         )
-        for i, event in enumerate(events)
+        for i in range(count)
         for k in range(2)
     )
     TalkSpeaker.objects.bulk_create(
@@ -47,8 +47,8 @@ def generate_events(count: int, *, start=datetime.date(1990, 1, 3)) -> None:
         for i, talk in enumerate(talks)
     )
     AgendaSlot.objects.bulk_create(
-        AgendaSlot(event=talk.event, talk=talk, title=talk.title, kind=AgendaSlot.Kind.TALK, order=talk.order)
-        for talk in talks
+        AgendaSlot(event=events[i // 2], talk=talk, kind=SlotKind.TALK, position=i % 2)
+        for i, talk in enumerate(talks)
     )
     EventSponsor.objects.bulk_create(EventSponsor(event=event, sponsor=sponsor) for event in events)
     JobPost.objects.bulk_create(

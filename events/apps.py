@@ -5,9 +5,3 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
     verbose_name = "Meetups"
-
-    def ready(self):
-        from events.cache import connect_invalidation
-
-        # Cached public pages are dropped whenever an organizer (or an import) writes one of this app's models.
-        connect_invalidation(self)

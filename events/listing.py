@@ -13,11 +13,15 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from talks.models import Talk
+from events.models import AgendaSlot, running_order
+from talks.enums import TalkKind
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EVENT_FIELDS = ("pk", "number", "title", "slug", "date", "status", "meetup_url", "video_url", "venue__name")
-TALK_FIELDS = ("event_id", "title", "kind", "slides", "slides_url", "video_url")
+SLOT_FIELDS = (
+    *("event_id", "position", "start_time"),
+    *("talk__title", "talk__kind", "talk__slides", "talk__slides_url", "talk__video_url"),
+)
 
 
 @dataclass
@@ -40,17 +44,20 @@ def event_rows(events: QuerySet) -> list[Row]:
     """The events' list data in two queries, in the queryset's order."""
     rows = [Row(*values) for values in events.values_list(*EVENT_FIELDS)]
     by_pk = {row.pk: row for row in rows}
-    talks = (
-        Talk.objects.filter(event__in=events.values("pk"))
-        .order_by("event_id", "order", "pk")
-        .values_list(*TALK_FIELDS)
+    slots = (
+        AgendaSlot.objects.filter(event__in=events.values("pk"), talk__isnull=False)
+        .order_by("event_id")
+        .values_list(*SLOT_FIELDS)
     )
-    for event_id, title, kind, slides, slides_url, video_url in talks:
+    for event_id, event_slots in itertools.groupby(slots, key=lambda values: values[0]):
         row = by_pk[event_id]
-        if kind != Talk.Kind.INTRO:
-            row.topics.append(title)
-        row.has_slides = row.has_slides or bool(slides or slides_url)
-        row.has_video = row.has_video or bool(video_url)
+        event_slots = list(event_slots)
+        for index in running_order([(position, start) for _, position, start, *_ in event_slots]):
+            title, kind, slides, slides_url, video_url = event_slots[index][3:]
+            if kind != TalkKind.INTRO:
+                row.topics.append(title)
+            row.has_slides = row.has_slides or bool(slides or slides_url)
+            row.has_video = row.has_video or bool(video_url)
     for row in rows:
         row.has_video = row.has_video or bool(row.video_url)
     return rows

@@ -3,24 +3,26 @@
 from django.db.models import Prefetch, QuerySet
 
 from events.models import AgendaSlot, EventSponsor
-from talks.models import Talk, TalkSpeaker
+from talks.selectors import speakers_in_order
 
 
-def speakers_in_order() -> Prefetch:
-    """A talk's speakers with their affiliation at the time, in the order the talk names them."""
+def program_slots() -> Prefetch:
+    """An event's agenda with each slot's talk and the talk's speakers in order (two queries for any number)."""
     return Prefetch(
-        "talk_speakers", queryset=TalkSpeaker.objects.select_related("speaker").order_by("order", "pk")
+        "agenda",
+        queryset=AgendaSlot.objects.select_related("talk").prefetch_related(
+            Prefetch("talk__talk_speakers", queryset=speakers_in_order().queryset)
+        ),
     )
 
 
 def with_program(events: QuerySet) -> QuerySet:
-    """Events with venue, agenda, talks (with speakers in order) and sponsors: five queries for any number."""
+    """Events with venue, agenda and talks (with speakers in order) and sponsors: four queries for any number.
+
+    `event.program` then lists the agenda in running order and `event.talks` its talks, without queries.
+    """
     return events.select_related("venue").prefetch_related(
-        Prefetch("agenda", queryset=AgendaSlot.objects.order_by("order", "start_time", "pk")),
-        Prefetch(
-            "talks",
-            queryset=Talk.objects.order_by("order", "pk").prefetch_related(speakers_in_order()),
-        ),
+        program_slots(),
         Prefetch(
             "sponsorships", queryset=EventSponsor.objects.select_related("sponsor").order_by("order", "pk")
         ),

@@ -1,8 +1,8 @@
 from django.urls import path, register_converter
 
-from events import views
-from events.cache import cached_page
-from events.feeds import EventsFeed
+from common.cacheable import cached_page
+from events.formats.feed import EventsFeed
+from events.views import meetups, outputs, places, search
 
 app_name = "events"
 
@@ -22,16 +22,18 @@ class YearConverter:
 register_converter(YearConverter, "year")
 
 urlpatterns = [
-    path("", cached_page(views.HomeView.as_view()), name="home"),
-    path("archive/", cached_page(views.ArchiveView.as_view()), name="archive"),
-    path("archive/<year:year>/", cached_page(views.ArchiveView.as_view()), name="archive_year"),
-    path("meetups/<slug:slug>/", cached_page(views.EventDetailView.as_view()), name="event_detail"),
-    path("meetups/<slug:slug>/calendar.ics", cached_page(views.event_ics), name="event_ics"),
-    path("meetups/<slug:slug>/intro-slides/", views.intro_slides, name="intro_slides"),
-    path("venues/<slug:slug>/", cached_page(views.VenueDetailView.as_view()), name="venue_detail"),
-    path("sponsors/", cached_page(views.SponsorListView.as_view()), name="sponsor_list"),
-    path("jobs/", cached_page(views.JobListView.as_view()), name="job_list"),
-    path("calendar.ics", cached_page(views.calendar_feed), name="calendar"),
+    path("", cached_page(meetups.HomeView.as_view()), name="home"),
+    path("archive/", cached_page(meetups.ArchiveView.as_view()), name="archive"),
+    path("archive/<year:year>/", cached_page(meetups.ArchiveView.as_view()), name="archive_year"),
+    path("meetups/<slug:slug>/", cached_page(meetups.EventDetailView.as_view()), name="event_detail"),
+    path("meetups/<slug:slug>/calendar.ics", cached_page(outputs.event_ics), name="event_ics"),
+    path("meetups/<slug:slug>/intro-slides/", meetups.intro_slides, name="intro_slides"),
+    path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
+    path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
+    path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
+    # Not cached: each query string would be a page of its own.
+    path("search/", search.SearchView.as_view(), name="search"),
+    path("calendar.ics", cached_page(outputs.calendar_feed), name="calendar"),
     path("feed/", cached_page(EventsFeed()), name="feed"),
-    path("api/events.json", cached_page(views.events_json), name="api_events"),
+    path("api/events.json", cached_page(outputs.events_json), name="api_events"),
 ]

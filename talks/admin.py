@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from events.admin import PdfOrLinkForm, attach_upload, take_upload
-from events.images import PHOTO, prepare_image
-from talks.models import Speaker, Talk, TalkSpeaker
-from talks.services import speaker_remove_photo, speaker_set_photo, talk_attach_slides, talk_remove_slides
+from common.admin_forms import attach_upload, take_upload
+from common.images import PHOTO, prepare_image
+from talks.models import Speaker, TalkSpeaker
+from talks.services import speaker_remove_photo, speaker_set_photo
 
 
 class SpeakerForm(forms.ModelForm):
@@ -15,7 +15,7 @@ class SpeakerForm(forms.ModelForm):
             *("name", "slug", "affiliation", "bio", "photo"),
             *("website", "github", "linkedin", "social", "alternative_names"),
         ]
-        # A plain file field: events.images checks the content and says what is wrong (Django's check does not).
+        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
         field_classes = {"photo": forms.FileField}
         help_texts = {
             "photo": "JPEG, PNG or WebP, up to 15 MB; stored at most 400 × 400 pixels, without camera data "
@@ -47,65 +47,6 @@ class SpeakerAdmin(admin.ModelAdmin):
             "photo",
             upload,
             attach=lambda file: speaker_set_photo(speaker=obj, file=file, image=form.prepared_photo),
-        )
-
-
-class TalkSpeakerInline(admin.TabularInline):
-    model = TalkSpeaker
-    extra = 0
-    autocomplete_fields = ["speaker"]
-    fields = ["order", "speaker", "affiliation"]
-
-
-class TalkForm(PdfOrLinkForm):
-    pdf_field = "slides"
-    link_field = "slides_url"
-
-    class Meta:
-        model = Talk
-        fields = [
-            *("event", "order", "title", "slug", "kind", "is_cancelled", "abstract"),
-            *("slides", "slides_url", "video_url"),
-        ]
-        help_texts = {"slides": "PDF only, checked on upload; its pages and text are read for search."}
-
-
-@admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
-    form = TalkForm
-    list_display = ["title", "event", "kind", "is_cancelled", "slides_pages", "download_count"]
-    list_filter = ["kind", "is_cancelled", "event__date"]
-    list_select_related = ["event"]
-    search_fields = ["title", "abstract", "speakers__name", "event__title"]
-    prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["event"]
-    readonly_fields = ["slides_pages", "slides_size", "download_count"]
-    inlines = [TalkSpeakerInline]
-    fields = [
-        "event",
-        "order",
-        "title",
-        "slug",
-        "kind",
-        "is_cancelled",
-        "abstract",
-        "slides",
-        "slides_url",
-        "slides_pages",
-        "slides_size",
-        "video_url",
-        "download_count",
-    ]
-
-    def save_model(self, request, obj, form, change):
-        upload = take_upload(form, "slides", remove=lambda: talk_remove_slides(talk=obj))
-        super().save_model(request, obj, form, change)
-        attach_upload(
-            request,
-            form,
-            "slides",
-            upload,
-            attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.pdf_content),
         )
 
 

@@ -1,18 +1,37 @@
+"""Speakers and talks. A talk knows nothing of meetups: a meetup's program (events.AgendaSlot) points at it.
+
+So talks imports nothing of events but its enums; where a talk's meetup matters (visibility, the page address) the
+lookups follow that pointer backwards through `slot__event`.
+"""
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+
+from common.content import ContentQuerySet
+from events.enums import PUBLIC_STATUSES
+from talks.enums import TalkKind
 
 
 def slides_upload_path(talk: "Talk", filename: str) -> str:
-    """Readable and collision-free: slides/<year>/<meetup number or event slug>/<talk-slug>.pdf.
-
-    Talk slugs are unique per event, so the path is unique; the storage adds a suffix should a stale file remain.
-    """
-    return f"slides/{talk.event.date:%Y}/{talk.event.folder}/{talk.slug}.pdf"
+    """slides/talks/<talk-slug>.pdf: talk slugs are unique, and the storage adds a suffix should a stale file
+    remain."""
+    return f"slides/talks/{talk.slug}.pdf"
 
 
 def speaker_photo_path(speaker: "Speaker", filename: str) -> str:
     return f"speakers/{speaker.slug}.jpg"
+
+
+class SpeakerQuerySet(ContentQuerySet):
+    def visible_to(self, user):
+        """Staff see every speaker; everybody else the speakers of talks they may see."""
+        if user.is_staff:
+            return self
+        public_talks = Talk.objects.visible_to(user)
+        return self.filter(
+            Exists(TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public_talks))
+        )
 
 
 class Speaker(models.Model):
@@ -36,8 +55,11 @@ class Speaker(models.Model):
         help_text="Other spellings of the name seen in the history (e.g. “Rene Donner”), so imports merge them.",
     )
 
+    objects = SpeakerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
+        constraints = [models.CheckConstraint(condition=~Q(slug=""), name="speaker_slug_not_empty")]
 
     def __str__(self):
         return self.name
@@ -46,31 +68,21 @@ class Speaker(models.Model):
         return reverse("talks:speaker_detail", kwargs={"slug": self.slug})
 
 
-class TalkQuerySet(models.QuerySet):
-    def public(self):
-        """Talks of events the public may see (drafts stay hidden)."""
-        return self.exclude(event__status="draft")
-
+class TalkQuerySet(ContentQuerySet):
     def visible_to(self, user):
-        """Staff may preview talks of drafts; everybody else sees public talks only."""
-        return self if user.is_staff else self.public()
+        """Staff may preview talks of drafts; everybody else sees the talks of public meetups only."""
+        return self if user.is_staff else self.filter(slot__event__status__in=PUBLIC_STATUSES)
 
 
 class Talk(models.Model):
-    class Kind(models.TextChoices):
-        TALK = "talk", "Talk"
-        LIGHTNING = "lightning", "Lightning talk"
-        HOT_TOPICS = "hot_topics", "Hot topics / news"
-        INTRO = "intro", "Intro / announcements"
-        PANEL = "panel", "Panel"
+    # Counted on every download; shown on no public page, so counting does not drop cached pages.
+    PAGE_NEUTRAL_FIELDS = {"download_count"}
 
-    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="talks")
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.TALK)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=TalkKind, default=TalkKind.TALK)
     abstract = models.TextField(blank=True, help_text="Markdown.")
     is_cancelled = models.BooleanField("cancelled", default=False)
-    order = models.PositiveSmallIntegerField(default=0)
     speakers = models.ManyToManyField(Speaker, through="TalkSpeaker", related_name="talks")
     slides = models.FileField(upload_to=slides_upload_path, blank=True, help_text="PDF, up to 50 MB.")
     slides_url = models.URLField(
@@ -85,9 +97,8 @@ class Talk(models.Model):
     objects = TalkQuerySet.as_manager()
 
     class Meta:
-        ordering = ["event", "order", "pk"]
+        ordering = ["pk"]  # talks are shown in their meetup's running order (the agenda), not by their own
         constraints = [
-            models.UniqueConstraint(fields=["event", "slug"], name="talk_slug_unique_per_event"),
             models.CheckConstraint(
                 condition=Q(slides="") | Q(slides_url=""), name="talk_slides_file_xor_link"
             ),
@@ -98,15 +109,20 @@ class Talk(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("talks:talk_detail", kwargs={"event_slug": self.event.slug, "slug": self.slug})
+        """Expects the talk's slot and meetup loaded (`select_related("slot__event")`)."""
+        return reverse("talks:talk_detail", kwargs={"event_slug": self.slot.event.slug, "slug": self.slug})
+
+    def get_slides_url(self) -> str:
+        """The counted download link (for files and external links alike)."""
+        return reverse("talks:talk_slides", kwargs={"event_slug": self.slot.event.slug, "slug": self.slug})
 
     @property
     def has_slides(self) -> bool:
         return bool(self.slides or self.slides_url)
 
-    def get_slides_url(self) -> str:
-        """The counted download link (for files and external links alike)."""
-        return reverse("talks:talk_slides", kwargs={"event_slug": self.event.slug, "slug": self.slug})
+
+class TalkSpeakerQuerySet(ContentQuerySet):
+    pass
 
 
 class TalkSpeaker(models.Model):
@@ -119,6 +135,8 @@ class TalkSpeaker(models.Model):
         help_text="Where the speaker worked when giving this talk.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = TalkSpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["talk", "order", "pk"]

@@ -3,7 +3,9 @@
 import datetime
 import itertools
 
+from events.enums import EventStatus, SponsorRole
 from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.services.program import next_position, talk_place_on_program
 from talks.models import Speaker, Talk, TalkSpeaker
 
 _sequence = itertools.count(1)
@@ -30,7 +32,7 @@ def make_event(**fields) -> Event:
     fields.setdefault("slug", f"test-meetup-{n}")
     fields.setdefault("date", datetime.date(2030, 1, 1) + datetime.timedelta(days=n))
     fields.setdefault("start_time", datetime.time(18, 30))
-    fields.setdefault("status", Event.Status.PUBLISHED)
+    fields.setdefault("status", EventStatus.PUBLISHED)
     return Event.objects.create(**fields)
 
 
@@ -41,22 +43,29 @@ def make_speaker(**fields) -> Speaker:
     return Speaker.objects.create(**fields)
 
 
-def make_talk(*, event=None, speakers=(), **fields) -> Talk:
+def make_talk(*, event=None, speakers=(), start_time=None, end_time=None, **fields) -> Talk:
+    """A talk on the program of `event` (a new meetup by default): last, at `start_time` if given."""
     n = next(_sequence)
     fields.setdefault("title", f"Talk {n}")
     fields.setdefault("slug", f"talk-{n}")
-    talk = Talk.objects.create(event=event or make_event(), **fields)
+    talk = Talk.objects.create(**fields)
+    slot = talk_place_on_program(talk=talk, event=event or make_event())
+    if start_time is not None:
+        slot.start_time, slot.end_time = start_time, end_time
+        slot.save(update_fields=["start_time", "end_time"])
     for order, speaker in enumerate(speakers):
         TalkSpeaker.objects.create(talk=talk, speaker=speaker, affiliation=speaker.affiliation, order=order)
     return talk
 
 
 def make_slot(*, event, **fields) -> AgendaSlot:
+    """A slot without a talk (last, unless `position` is given)."""
     fields.setdefault("title", "Networking")
+    fields.setdefault("position", next_position(event))
     return AgendaSlot.objects.create(event=event, **fields)
 
 
-def make_sponsorship(*, event, sponsor=None, role=EventSponsor.Role.HOST) -> EventSponsor:
+def make_sponsorship(*, event, sponsor=None, role=SponsorRole.HOST) -> EventSponsor:
     return EventSponsor.objects.create(event=event, sponsor=sponsor or make_sponsor(), role=role)
 
 

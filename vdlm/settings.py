@@ -38,13 +38,20 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "events",
+    # The project's apps, in their import order: each imports only those above it (make lint checks).
+    "common",
     "talks",
+    "events",
+    "archive",
+    "vdlm",
 ]
 
+# The apps whose models the public pages show: organizers may edit them, and every write drops cached pages.
+VDLM_CONTENT_APPS = ["talks", "events"]
+
 MIDDLEWARE = [
-    # First, so that a cached public page is answered before the rest of the stack runs (see events/cache.py).
-    "events.cache.PageCacheMiddleware",
+    # First, so that a cached public page is answered before the rest of the stack runs (see vdlm/cache.py).
+    "vdlm.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "vdlm.context_processors.site",
             ],
         },
     },
@@ -123,11 +131,19 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Who the site is for: names, city and contact, used by pages, feeds, calendars and exports alike.
+VDLM_SITE_NAME = env.str("VDLM_SITE_NAME", default="Vienna Deep Learning Meetup")
+VDLM_SITE_SHORT_NAME = env.str("VDLM_SITE_SHORT_NAME", default="VDLM")
+VDLM_CITY = env.str("VDLM_CITY", default="Vienna")
+VDLM_CONTACT_EMAIL = env.str("VDLM_CONTACT_EMAIL", default="organizers@vdlm.at")
+# The group's page elsewhere (meetup.com), linked from the footer.
+VDLM_GROUP_URL = env.str("VDLM_GROUP_URL", default="https://www.meetup.com/Vienna-Deep-Learning-Meetup/")
+
 # Largest slide upload in bytes (organizers' PDFs); uploads above are refused with a clear message.
-SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
+VDLM_SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
 # Where repository-relative slide links of the historic archive point to.
 VDLM_SLIDES_BASE_URL = env.str("VDLM_SLIDES_BASE_URL", default="https://github.com/vdlm/meetups/raw/master/")
-# The public site's address, for absolute links in exported READMEs (they are read on GitHub).
+# The public site's address, for absolute links read elsewhere (exported READMEs, calendar UIDs).
 VDLM_SITE_URL = env.str("VDLM_SITE_URL", default="http://localhost:8000")
 # Adds /bench/floor/, the minimal view the load benchmark (make bench) compares the pages with.
 VDLM_BENCH = env.bool("VDLM_BENCH", default=False)

@@ -5,12 +5,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 
-from events.cache import cached_page
-from events.sitemaps import sitemaps
-from events.views import robots_txt
+from common.cacheable import cached_page
+from vdlm.sitemaps import sitemaps
+from vdlm.views import robots_txt
 
-admin.site.site_header = "Vienna Deep Learning Meetup – organizers"
-admin.site.site_title = "VDLM admin"
+admin.site.site_header = f"{settings.VDLM_SITE_NAME} – organizers"
+admin.site.site_title = f"{settings.VDLM_SITE_SHORT_NAME} admin"
 admin.site.index_title = "Prepare meetups"
 
 urlpatterns = [

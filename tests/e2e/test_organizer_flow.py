@@ -3,10 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
+from events.enums import EventStatus
 from events.models import Event
 from talks.models import Talk
 from tests.factories import make_speaker
-from tests.organizer.files import pdf_bytes
+from tests.files import pdf_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -50,7 +51,7 @@ def test_organizer_prepares_previews_and_publishes_a_meetup(page, anonymous, org
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator("ul.messagelist li.success").first).to_contain_text("was added successfully")
     event = Event.objects.get(number=99)
-    assert event.status == Event.Status.DRAFT
+    assert event.status == EventStatus.DRAFT
     checklist = page.locator("#publish-checklist")
     assert "Talk “Engines that think” has no speaker." in checklist.inner_text()
 

@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import IntegrityError, transaction
 
-from events.models import AgendaSlot, Event, JobPost
+from events.enums import EventStatus, SlotKind
+from events.models import Event, JobPost
 from talks.models import Talk
 from tests.factories import make_event, make_job_post, make_slot, make_talk, make_venue
 
@@ -79,9 +80,9 @@ def test_venue_needs_both_coordinates_or_none():
 def test_seed_agenda_is_represented_exactly():
     event = make_event()
     rows = [
-        ((18, 30), (18, 40), "Welcome & Introduction", AgendaSlot.Kind.WELCOME),
-        ((19, 45), (20, 15), "Break", AgendaSlot.Kind.BREAK),
-        ((21, 0), None, "Networking", AgendaSlot.Kind.NETWORKING),
+        ((18, 30), (18, 40), "Welcome & Introduction", SlotKind.WELCOME),
+        ((19, 45), (20, 15), "Break", SlotKind.BREAK),
+        ((21, 0), None, "Networking", SlotKind.NETWORKING),
     ]
     for order, (start, end, title, kind) in enumerate(rows):
         make_slot(
@@ -113,9 +114,9 @@ def test_event_without_known_time_has_no_start():
 
 
 def test_published_hides_drafts_but_keeps_cancelled_events():
-    published = make_event(status=Event.Status.PUBLISHED)
-    cancelled = make_event(status=Event.Status.CANCELLED)
-    make_event(status=Event.Status.DRAFT)
+    published = make_event(status=EventStatus.PUBLISHED)
+    cancelled = make_event(status=EventStatus.CANCELLED)
+    make_event(status=EventStatus.DRAFT)
     assert set(Event.objects.published()) == {published, cancelled}
 
 

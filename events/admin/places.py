@@ -1,0 +1,91 @@
+"""Venues, sponsors, job posts, and the lists of agenda slots and sponsorships across meetups."""
+
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+
+from common.admin_forms import attach_upload, take_upload
+from common.images import LOGO, prepare_image
+from events.models import AgendaSlot, EventSponsor, JobPost, Sponsor, Venue
+from events.services.logos import sponsor_remove_logo, sponsor_set_logo
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "address", "city", "is_online"]
+    list_filter = ["is_online", "city"]
+    search_fields = ["name", "address", "alternative_names"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SponsorForm(forms.ModelForm):
+    class Meta:
+        model = Sponsor
+        fields = ["name", "slug", "logo", "website", "description"]
+        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
+        field_classes = {"logo": forms.FileField}
+        help_texts = {
+            "logo": "PNG, JPEG or WebP (not SVG), up to 15 MB; stored as a PNG of at most 400 × 200 pixels."
+        }
+
+    prepared_logo = None  # the checked, resized image, handed to sponsor_set_logo
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            self.prepared_logo = prepare_image(logo, spec=LOGO)  # raises ValidationError with the reason
+        return logo
+
+
+@admin.register(Sponsor)
+class SponsorAdmin(admin.ModelAdmin):
+    form = SponsorForm
+    list_display = ["name", "website"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        upload = take_upload(form, "logo", remove=lambda: sponsor_remove_logo(sponsor=obj))
+        super().save_model(request, obj, form, change)
+        attach_upload(
+            request,
+            form,
+            "logo",
+            upload,
+            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file, image=form.prepared_logo),
+        )
+
+
+@admin.register(JobPost)
+class JobPostAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "posted_on", "expires_on", "is_open", "event"]
+    list_filter = ["is_active", "posted_on"]
+    list_select_related = ["event", "sponsor"]
+    search_fields = ["title", "company", "description"]
+    date_hierarchy = "posted_on"
+    autocomplete_fields = ["sponsor", "event"]
+
+    @admin.display(description="listed on the site", boolean=True)
+    def is_open(self, post):
+        return post.is_open
+
+
+# Slots and sponsorships are edited on their event; these lists answer questions across events
+# ("which meetups did this company host?", "every hot-topics slot").
+@admin.register(AgendaSlot)
+class AgendaSlotAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "event", "start_time", "end_time", "kind", "talk"]
+    list_filter = ["kind"]
+    list_select_related = ["event", "talk"]
+    search_fields = ["title", "talk__title", "event__title"]
+    autocomplete_fields = ["event"]
+    raw_id_fields = ["talk"]
+
+
+@admin.register(EventSponsor)
+class EventSponsorAdmin(admin.ModelAdmin):
+    list_display = ["sponsor", "role", "event"]
+    list_filter = ["role", "sponsor"]
+    list_select_related = ["sponsor", "event"]
+    search_fields = ["sponsor__name", "event__title"]
+    autocomplete_fields = ["event", "sponsor"]

@@ -1,0 +1,77 @@
+"""A talk's own admin page: its meetup, speakers, abstract and slides."""
+
+from django import forms
+from django.contrib import admin
+
+from common.admin_forms import PdfOrLinkForm, attach_upload, take_upload
+from events.models import Event
+from events.services.program import talk_place_on_program
+from talks.models import Talk, TalkSpeaker
+from talks.services import talk_attach_slides, talk_remove_slides
+
+
+class TalkSpeakerInline(admin.TabularInline):
+    model = TalkSpeaker
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["order", "speaker", "affiliation"]
+
+
+class TalkForm(PdfOrLinkForm):
+    pdf_field = "slides"
+    link_field = "slides_url"
+
+    meetup = forms.ModelChoiceField(
+        Event.objects.all(), help_text="The meetup whose agenda lists this talk (it is added last, untimed)."
+    )
+
+    class Meta:
+        model = Talk
+        fields = [
+            *("title", "slug", "kind", "is_cancelled", "abstract"),
+            *("slides", "slides_url", "video_url"),
+        ]
+        help_texts = {"slides": "PDF only, checked on upload; its pages and text are read for search."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slot = getattr(self.instance, "slot", None) if self.instance.pk else None
+        if slot is not None:
+            self.fields["meetup"].initial = slot.event_id
+
+
+@admin.register(Talk)
+class TalkAdmin(admin.ModelAdmin):
+    form = TalkForm
+    list_display = ["title", "meetup", "kind", "is_cancelled", "slides_pages", "download_count"]
+    list_filter = ["kind", "is_cancelled", "slot__event__date"]
+    list_select_related = ["slot__event"]
+    search_fields = ["title", "abstract", "speakers__name", "slot__event__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["slides_pages", "slides_size", "download_count"]
+    inlines = [TalkSpeakerInline]
+    fields = [
+        *("meetup", "title", "slug", "kind", "is_cancelled", "abstract"),
+        *("slides", "slides_url", "slides_pages", "slides_size", "video_url", "download_count"),
+    ]
+
+    @admin.display(description="meetup", ordering="slot__event__date")
+    def meetup(self, talk):
+        slot = getattr(talk, "slot", None)
+        return slot.event if slot else "—"
+
+    def get_changeform_initial_data(self, request):
+        # "Add a talk" on a meetup's page links here with ?meetup=<id>.
+        return {**super().get_changeform_initial_data(request), "meetup": request.GET.get("meetup")}
+
+    def save_model(self, request, obj, form, change):
+        upload = take_upload(form, "slides", remove=lambda: talk_remove_slides(talk=obj))
+        super().save_model(request, obj, form, change)
+        talk_place_on_program(talk=obj, event=form.cleaned_data["meetup"])
+        attach_upload(
+            request,
+            form,
+            "slides",
+            upload,
+            attach=lambda file: talk_attach_slides(talk=obj, file=file, content=form.pdf_content),
+        )

@@ -1,0 +1,19 @@
+"""The meetup's models, a module each: where it happens, who hosts it, the evening itself, its agenda, jobs."""
+
+from events.models.agenda import AgendaSlot, in_running_order, running_order
+from events.models.events import Event, local_today
+from events.models.jobs import JobPost
+from events.models.sponsors import EventSponsor, Sponsor
+from events.models.venues import Venue
+
+__all__ = [
+    "AgendaSlot",
+    "Event",
+    "EventSponsor",
+    "JobPost",
+    "Sponsor",
+    "Venue",
+    "in_running_order",
+    "running_order",
+    "local_today",
+]

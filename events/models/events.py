@@ -1,0 +1,154 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from common.content import ContentQuerySet
+from events.enums import PUBLIC_STATUSES, EventKind, EventStatus
+from events.models.venues import Venue
+
+
+def local_today() -> datetime.date:
+    """Today in the meetup's time zone (Europe/Vienna), not UTC."""
+    return timezone.localdate()
+
+
+class EventQuerySet(ContentQuerySet):
+    def visible_to(self, user):
+        """Staff may preview drafts; everybody else sees published and cancelled events."""
+        return self if user.is_staff else self.filter(status__in=PUBLIC_STATUSES)
+
+    def upcoming(self):
+        return self.filter(date__gte=local_today()).order_by("date", "start_time")
+
+    def past(self):
+        return self.filter(date__lt=local_today()).order_by("-date", "-start_time")
+
+
+class Event(models.Model):
+    number = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="The meetup's number (75 for the 75th). Empty for special events.",
+    )
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The web address of the event page.")
+    kind = models.CharField(max_length=20, choices=EventKind, default=EventKind.MEETUP)
+    date = models.DateField()
+    start_time = models.TimeField(
+        null=True, blank=True, help_text="Local time in Vienna; empty while unknown."
+    )
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        help_text="Empty while TBA.",
+    )
+    meetup_url = models.URLField("meetup.com page", blank=True)
+    description = models.TextField(
+        blank=True, help_text="Announcement text shown on the event page (Markdown)."
+    )
+    status = models.CharField(max_length=20, choices=EventStatus, default=EventStatus.DRAFT)
+    intro_slides = models.FileField(
+        upload_to="slides/intro/", blank=True, help_text="The organizers' intro/announcements deck (PDF)."
+    )
+    intro_slides_url = models.URLField(
+        "intro slides link", blank=True, help_text="…or a link to the deck instead."
+    )
+    intro_slides_pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    intro_slides_text = models.TextField(blank=True, editable=False)
+    video_url = models.URLField(blank=True, help_text="Recording of the evening (YouTube etc.).")
+    photos_url = models.URLField("photo album", blank=True)
+    import_checksum = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Checksum of the imported fields as last written by import_meetups; tells it whether an organizer "
+        "edited the event since.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=False, end_time__gt=F("start_time")),
+                name="event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(intro_slides="") | Q(intro_slides_url=""),
+                name="event_intro_slides_file_xor_link",
+            ),
+            models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_status_valid"),
+            models.CheckConstraint(condition=~Q(slug=""), name="event_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """Aware start, in the meetup's time zone."""
+        return self._aware(self.start_time)
+
+    @property
+    def ends_at(self) -> datetime.datetime | None:
+        return self._aware(self.end_time)
+
+    def _aware(self, time: datetime.time | None) -> datetime.datetime | None:
+        if time is None:
+            return None
+        return datetime.datetime.combine(self.date, time, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EventStatus.DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.date >= local_today()
+
+    def get_intro_slides_url(self) -> str:
+        """The site's download of the intro deck (the uploaded file is served, or the link followed)."""
+        return reverse("events:intro_slides", kwargs={"slug": self.slug})
+
+    @property
+    def folder(self) -> str:
+        """How files and downloads name the meetup: its number, or the slug of a special event."""
+        return str(self.number) if self.number is not None else self.slug
+
+    @property
+    def program(self) -> list:
+        """The agenda in running order (expects `selectors.with_program`): the one way every page, export and
+        calendar lists what happens when."""
+        from events.models.agenda import in_running_order
+
+        return in_running_order(self.agenda.all())
+
+    @property
+    def talks(self) -> list:
+        """The talks on the program, in running order (expects `selectors.with_program`)."""
+        return [slot.talk for slot in self.program if slot.talk_id is not None]

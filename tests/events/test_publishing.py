@@ -1,0 +1,230 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from common.text import ordinal_suffix
+from events.enums import EventStatus, SponsorRole
+from events.models import AgendaSlot, Event
+from events.services.publishing import event_checklist, event_duplicate_as_next, next_title
+from talks.models import Talk
+from tests.factories import (
+    make_event,
+    make_job_post,
+    make_slot,
+    make_speaker,
+    make_sponsor,
+    make_sponsorship,
+    make_talk,
+    make_venue,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:events_event_changelist")
+
+
+@pytest.fixture
+def meetup_75():
+    venue = make_venue(name="42 Vienna")
+    event = make_event(
+        number=75,
+        title="75th Deep Learning Meetup: AI Manipulation / Scaling LLM Infrastructure",
+        slug="75th-deep-learning-meetup",
+        date=datetime.date(2026, 9, 23),
+        start_time=datetime.time(18, 15),
+        end_time=datetime.time(22, 0),
+        venue=venue,
+        meetup_url="https://www.meetup.com/vienna-deep-learning-meetup/events/316293951/",
+        description="Hi Deep Learners, ...",
+        intro_slides_url="https://example.org/intro.pdf",
+        video_url="https://youtube.com/watch?v=1",
+        status=EventStatus.PUBLISHED,
+    )
+    talk = make_talk(event=event, title="Misaligned AI agents are here", speakers=[make_speaker()])
+    make_slot(event=event, start_time=datetime.time(18, 15), title="Arrival", kind="welcome", order=0)
+    make_slot(
+        event=event,
+        start_time=datetime.time(18, 30),
+        title="Welcome by the organizers",
+        kind="welcome",
+        order=1,
+    )
+    make_slot(
+        event=event, start_time=datetime.time(18, 45), title=talk.title, kind="talk", talk=talk, order=2
+    )
+    make_slot(
+        event=event, start_time=datetime.time(19, 30), title="Announcements", kind="announcements", order=3
+    )
+    make_slot(event=event, title="Networking Break", kind="break", order=4)
+    make_sponsorship(event=event, sponsor=make_sponsor(name="42 Vienna"), role=SponsorRole.HOST)
+    make_sponsorship(event=event, sponsor=make_sponsor(name="Drinks AG"), role=SponsorRole.DRINKS)
+    make_job_post(event=event)
+    return event
+
+
+def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_75):
+    make_event(number=76, date=datetime.date(2026, 10, 21), slug="76th-deep-learning-meetup")
+
+    copy = event_duplicate_as_next(event=meetup_75)
+
+    copy = Event.objects.get(pk=copy.pk)
+    assert (copy.number, copy.title, copy.slug) == (
+        77,
+        "77th Deep Learning Meetup",
+        "77th-deep-learning-meetup",
+    )
+    assert copy.status == EventStatus.DRAFT
+    assert copy.date == datetime.date(2026, 10, 21)  # four weeks later, the same weekday
+    assert (copy.start_time, copy.end_time, copy.venue) == (
+        datetime.time(18, 15),
+        datetime.time(22, 0),
+        meetup_75.venue,
+    )
+    assert [(s.start_time, s.title, s.kind, s.order, s.talk) for s in copy.agenda.order_by("order")] == [
+        (datetime.time(18, 15), "Arrival", "welcome", 0, None),
+        (datetime.time(18, 30), "Welcome by the organizers", "welcome", 1, None),
+        (datetime.time(19, 30), "Announcements", "announcements", 3, None),
+        (None, "Networking Break", "break", 4, None),
+    ]
+    assert [(s.sponsor.name, s.role) for s in copy.sponsorships.order_by("pk")] == [
+        ("42 Vienna", "host"),
+        ("Drinks AG", "drinks"),
+    ]
+    assert list(copy.talks.all()) == []
+    assert list(copy.job_posts.all()) == []
+    assert (copy.description, copy.meetup_url, copy.intro_slides_url, copy.video_url, copy.photos_url) == (
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+    # The original is untouched.
+    assert meetup_75.agenda.count() == 5
+    assert Talk.objects.filter(event=meetup_75).count() == 1
+    assert AgendaSlot.objects.count() == 9
+
+
+def test_event_duplicate_as_next_twice_gets_fresh_numbers_and_slugs(meetup_75):
+    first = event_duplicate_as_next(event=meetup_75)
+    second = event_duplicate_as_next(event=meetup_75)
+    assert [(first.number, first.slug), (second.number, second.slug)] == [
+        (76, "76th-deep-learning-meetup"),
+        (77, "77th-deep-learning-meetup"),
+    ]
+
+
+def test_event_duplicate_as_next_slug_taken_gets_suffix(meetup_75):
+    make_event(number=None, slug="76th-deep-learning-meetup")
+    copy = event_duplicate_as_next(event=meetup_75)
+    assert copy.slug == "76th-deep-learning-meetup-2"
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (11, "11th"), (12, "12th"), (21, "21st"), (112, "112th")],
+)
+def test_ordinal_english_suffixes(number, expected):
+    assert f"{number}{ordinal_suffix(number)}" == expected
+
+
+def test_next_title_without_ordinal_gets_a_meetup_title():
+    event = Event(number=None, title="AI Summit Vienna")
+    assert next_title(event, 80) == "80th Deep Learning Meetup"
+
+
+def test_event_checklist_names_what_is_missing():
+    event = make_event(venue=None, start_time=None, status=EventStatus.DRAFT)
+    with_speaker = make_talk(event=event, title="Ready talk", abstract="About it.", speakers=[make_speaker()])
+    with_speaker.slides_url = "https://example.org/s.pdf"
+    with_speaker.save()
+    make_talk(event=event, title="Lonely talk")
+    make_slot(event=event, title="Ready talk", kind="talk", talk=with_speaker, start_time=datetime.time(19))
+    make_slot(event=event, title="Networking")
+
+    assert event_checklist(event) == [
+        "No venue yet.",
+        "No start time.",
+        "No meetup.com link.",
+        "Talk “Lonely talk” has no speaker.",
+        "Talk “Lonely talk” has no abstract.",
+        "Talk “Lonely talk” has no slides.",
+        "Agenda slot “Networking” has no time.",
+        "Talk “Lonely talk” is not on the agenda.",
+    ]
+
+
+def test_event_checklist_empty_for_complete_event():
+    event = make_event(venue=make_venue(), meetup_url="https://www.meetup.com/x/events/1/")
+    talk = make_talk(
+        event=event, abstract="A.", speakers=[make_speaker()], slides_url="https://example.org/s.pdf"
+    )
+    make_slot(event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(18, 45))
+    assert event_checklist(event) == []
+
+
+def test_admin_event_change_page_shows_checklist_and_preview_link(organizer_client):
+    event = make_event(venue=None, status=EventStatus.DRAFT, slug="next-one")
+    page = organizer_client.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
+    assert "Before publishing (this event is a draft: only organizers see its page)" in page
+    assert '<li class="warning">No venue yet.</li>' in page
+    assert f'href="{event.get_absolute_url()}"' in page
+    assert "Preview draft on site" in page
+
+
+def test_admin_new_event_form_starts_as_draft(organizer_client):
+    page = organizer_client.get(reverse("admin:events_event_add")).content.decode()
+    assert '<option value="draft" selected>Draft</option>' in page
+    assert Event().status == EventStatus.DRAFT
+
+
+def test_admin_publish_action_publishes_selected(organizer_client):
+    drafts = [make_event(status=EventStatus.DRAFT) for _ in range(2)]
+    other = make_event(status=EventStatus.DRAFT)
+    response = organizer_client.post(
+        CHANGELIST, {"action": "publish", "_selected_action": [e.pk for e in drafts]}, follow=True
+    )
+    assert response.status_code == 200
+    statuses = dict(Event.objects.values_list("pk", "status"))
+    assert statuses == {drafts[0].pk: "published", drafts[1].pk: "published", other.pk: "draft"}
+    # The changelist's order: newest first.
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Published: {drafts[1].title}, {drafts[0].title}."
+    ]
+
+
+def test_admin_cancel_action_keeps_event_public_as_cancelled(organizer_client):
+    event = make_event(status=EventStatus.PUBLISHED)
+    organizer_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [event.pk]})
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert list(Event.objects.published()) == [event]
+
+
+def test_admin_duplicate_action_opens_the_copy(organizer_client, meetup_75):
+    response = organizer_client.post(
+        CHANGELIST, {"action": "duplicate_as_next", "_selected_action": [meetup_75.pk]}
+    )
+    copy = Event.objects.get(number=76)
+    assert response.status_code == 302
+    assert response.url == reverse("admin:events_event_change", args=[copy.pk])
+    assert copy.status == EventStatus.DRAFT
+
+
+def test_admin_duplicate_action_needs_exactly_one(organizer_client):
+    events = [make_event(number=n) for n in (1, 2)]
+    response = organizer_client.post(
+        CHANGELIST, {"action": "duplicate_as_next", "_selected_action": [e.pk for e in events]}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Select exactly one event to duplicate."]
+    assert Event.objects.count() == 2
+
+
+def test_admin_cancel_action_public_page_shows_notice(organizer_client, client):
+    event = make_event(status=EventStatus.PUBLISHED)
+    organizer_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [event.pk]})
+    organizer_client.logout()
+    page = client.get(event.get_absolute_url())
+    assert page.status_code == 200
+    assert "This meetup is cancelled." in page.content.decode()

@@ -1,7 +1,0 @@
-import pytest
-
-
-@pytest.fixture
-def organizer_client(client, organizer):
-    client.force_login(organizer)
-    return client
