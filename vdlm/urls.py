@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from common.cacheable import cached_page
+from vdlm.health import healthz
 from vdlm.sitemaps import sitemaps
 from vdlm.views import robots_txt
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", cached_page(robots_txt), name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("", include("talks.urls")),
     path("", include("events.urls")),
 ]

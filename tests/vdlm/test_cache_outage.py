@@ -1,0 +1,112 @@
+"""A cache outage is not a site outage: with the shared cache (Redis) down or hanging, pages render uncached, the
+admin works, and once the cache answers again no page from before the outage's writes is served.
+
+The tests run their own redis-server (Debian's package), stopped, paused and resumed for real."""
+
+import logging
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests import factories
+from vdlm import cache as page_cache
+
+pytestmark = pytest.mark.django_db
+EVENT_URL = "/meetups/meetup-900/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield server, port
+    server.send_signal(signal.SIGCONT)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    server, port = redis_server
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    page_cache._Health.down_until, page_cache._Health.bump_owed = 0.0, False
+    yield server
+    page_cache._Health.down_until, page_cache._Health.bump_owed = 0.0, False
+
+
+def test_cache_down_pages_and_admin_still_answer(client, settings, upcoming_event, organizer, caplog):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    page_cache._Health.down_until = 0.0
+    caplog.set_level(logging.WARNING, logger="vdlm.cache")
+
+    for url in ("/", "/archive/", EVENT_URL, "/admin/login/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response.headers, url
+    assert "Page cache unavailable" in caplog.text
+
+    login = client.post("/admin/login/", {"username": "olga", "password": "pw-organizer-1"})
+    assert login.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    page_cache._Health.down_until = 0.0
+
+
+def test_cache_paused_then_back_serves_the_edit_another_machine_made_meanwhile(
+    client, settings, redis_cache, tmp_path, caplog
+):
+    """Two machines share Redis; each has its own generation file. The edit is made on the other machine while
+    Redis hangs, so only the shared generation can tell this machine's visitors that the stored page is old."""
+    server = redis_cache
+    caplog.set_level(logging.WARNING, logger="vdlm.cache")
+    this_machine, other_machine = tmp_path / "this.page-generation", tmp_path / "other.page-generation"
+    settings.VDLM_PAGE_GENERATION_FILE = str(this_machine)
+    event = factories.make_event(slug="meetup-900", title="Meetup 900")
+    talk = factories.make_talk(event=event, title="Before the outage", slug="before")
+    assert client.get(EVENT_URL).headers["X-Page-Cache"] == "miss"
+    assert client.get(EVENT_URL).headers["X-Page-Cache"] == "hit"
+
+    server.send_signal(signal.SIGSTOP)  # Redis hangs: connections open, nothing answers
+    settings.VDLM_PAGE_GENERATION_FILE = str(other_machine)
+    talk.title = "Edited during the outage"
+    talk.save()
+    assert "Page cache unavailable" in caplog.text
+    settings.VDLM_PAGE_GENERATION_FILE = str(this_machine)
+    server.send_signal(signal.SIGCONT)
+    page_cache._Health.down_until = 0.0  # the retry delay has passed
+
+    after = client.get(EVENT_URL)
+
+    assert after.status_code == 200
+    assert "Edited during the outage" in after.content.decode()
+    assert client.get(EVENT_URL).headers["X-Page-Cache"] == "hit"
