@@ -26,6 +26,7 @@ the admin works. Writes in the meantime still bump the machine's generation, and
 cache again bumps the shared one too, so no page from before the outage's writes is served after it.
 """
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -268,7 +269,9 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Accept-Encoding"])
         content = response.content
         headers = {name: value for name, value in response.headers.items() if name != "Content-Length"}
-        identity = pack(generation, response.status_code, {**headers, "Content-Length": str(len(content))}, content)
+        identity = pack(
+            generation, response.status_code, {**headers, "Content-Length": str(len(content))}, content
+        )
         base = key.rsplit(":", 1)[0]
         entries = {f"{base}:identity": identity, f"{base}:gzip": identity}
         if len(content) > 500:
@@ -276,7 +279,5 @@ class PageCacheMiddleware:
             compressed = gzip.compress(content, 6, mtime=0)
             gzip_headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(compressed))}
             entries[f"{base}:gzip"] = pack(generation, response.status_code, gzip_headers, compressed)
-        try:
+        with contextlib.suppress(CacheUnavailable):
             _guarded(cache.set_many, entries, PAGE_TIMEOUT)
-        except CacheUnavailable:
-            pass

@@ -88,7 +88,12 @@ _counters: dict[tuple, SharedCounter] = {}
 def machine_generation() -> SharedCounter:
     """The counter of the current default database (looked up per call: tests switch to a test database)."""
     database = connections["default"].settings_dict
-    identity = (settings.VDLM_PAGE_GENERATION_FILE, database["ENGINE"], database["NAME"], database.get("HOST"))
+    identity = (
+        settings.VDLM_PAGE_GENERATION_FILE,
+        database["ENGINE"],
+        database["NAME"],
+        database.get("HOST"),
+    )
     counter = _counters.get(identity)
     if counter is None:
         counter = _counters[identity] = SharedCounter(generation_file())

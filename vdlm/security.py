@@ -1,9 +1,8 @@
 """Site-wide security glue: the admin's own Content-Security-Policy, and the client address for login throttling."""
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
-
-from csp.middleware import CSPMiddleware, PolicyParts
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -22,7 +21,9 @@ def client_ip(request) -> str:
     the outermost of them saw. Each proxy appends the address it was reached from to X-Forwarded-For, so only
     that many entries from the right can be trusted; anything further left is whatever the client sent."""
     proxies = settings.VDLM_TRUSTED_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")

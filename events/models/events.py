@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES, EventKind, EventStatus
 from events.models.venues import Venue
 
@@ -93,6 +94,7 @@ class Event(models.Model):
             ),
             models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_status_valid"),
             models.CheckConstraint(condition=~Q(slug=""), name="event_slug_not_empty"),
+            *web_link_constraints("event", "meetup_url", "intro_slides_url", "video_url", "photos_url"),
         ]
 
     def __str__(self):

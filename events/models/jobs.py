@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES
 from events.models.events import local_today
 from events.models.sponsors import Sponsor
@@ -59,6 +60,7 @@ class JobPost(models.Model):
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gte=F("posted_on")),
                 name="jobpost_expires_after_posted",
             ),
+            *web_link_constraints("jobpost", "url"),
         ]
 
     def __str__(self):

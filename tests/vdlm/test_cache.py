@@ -27,7 +27,8 @@ def test_page_cache_second_request_is_a_hit(client, upcoming_event):
 
 
 @pytest.mark.parametrize(
-    "query", ["utm_source=newsletter&utm_medium=email", "fbclid=IwAR0abc", "gclid=xyz", "mc_cid=1a2b", "ref=hn"]
+    "query",
+    ["utm_source=newsletter&utm_medium=email", "fbclid=IwAR0abc", "gclid=xyz", "mc_cid=1a2b", "ref=hn"],
 )
 def test_page_cache_serves_links_with_tracking_parameters_from_the_cache(client, upcoming_event, query):
     plain = client.get("/archive/")

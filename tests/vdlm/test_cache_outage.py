@@ -65,7 +65,10 @@ def redis_cache(settings, redis_server):
 
 def test_cache_down_pages_and_admin_still_answer(client, settings, upcoming_event, organizer, caplog):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
     }
     page_cache._Health.down_until = 0.0
     caplog.set_level(logging.WARNING, logger="vdlm.cache")

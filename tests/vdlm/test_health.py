@@ -21,7 +21,9 @@ print(json.dumps({"status": response.status_code, "body": response.json()}))
 
 def healthz_in_a_process(**environment) -> dict:
     """/healthz of a site started with `environment` (a real failing database or cache, not a stand-in)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))
+    }
     done = subprocess.run(
         [sys.executable, "-c", ASK_HEALTHZ],
         cwd=BASE_DIR,
