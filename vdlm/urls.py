@@ -14,6 +14,8 @@ admin.site.site_header = f"{settings.VDLM_SITE_NAME} – organizers"
 admin.site.site_title = f"{settings.VDLM_SITE_SHORT_NAME} admin"
 admin.site.index_title = "Prepare meetups"
 
+handler500 = "vdlm.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
