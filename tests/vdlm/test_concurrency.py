@@ -24,8 +24,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 WORKERS = 3
 PASSWORD = "pw-organizer-1"
 
-SETUP = (
-    """
+SETUP = """
 import datetime, django
 django.setup()
 from django.contrib.auth.models import User
@@ -38,11 +37,9 @@ event = factories.make_event(number=900, slug="meetup-900", title="Meetup 900",
 for number in range(4):
     factories.make_talk(event=event, title=f"Talk {number}", slug=f"talk-{number}",
                         slides_url=f"https://example.org/{number}.pdf")
-User.objects.create_superuser("olga", "olga@example.org", "%s")
+User.objects.create_superuser("olga", "olga@example.org", "PASSWORD")
 print(event.pk)
-"""
-    % PASSWORD
-)
+""".replace("PASSWORD", PASSWORD)
 
 
 def site_environment(tmp_path, database_url: str) -> dict:
