@@ -5,6 +5,7 @@ import platform
 import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 # Targets: cached hits (default and shared cache) at 0.8 of the floor, first renders of these pages at 0.2.
 CACHED_TARGET = 0.8
@@ -13,18 +14,16 @@ UNCACHED_TARGET_PAGES = ("archive", "event", "talk", "api")
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):  # noqa: SIM115 - read once
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        memory_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    except OSError:
-        memory_kb = 0
+    """CPUs, memory and the versions that shape the figures."""
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), ""
+    )
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else "MemTotal: 0 kB"
+    memory_kb = next(int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal"))
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split(" [")[0]
     return (
-        f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB, {platform.system()} "
+        f"{os.cpu_count()} CPUs ({cpu or 'model unknown'}), {memory_kb / 1024 / 1024:.0f} GiB, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {wrk}"
     )
 

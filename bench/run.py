@@ -117,7 +117,11 @@ def first_after_write(server: Server, pages: dict, event_id: int, rounds: int = 
         for name, path in pages.items():
             timings[name].append(timed_get(server.base + path))
     return {
-        name: {"ms": statistics.median(values), "floor_ms": floor_ms, "ratio": floor_ms / statistics.median(values)}
+        name: {
+            "ms": statistics.median(values),
+            "floor_ms": floor_ms,
+            "ratio": floor_ms / statistics.median(values),
+        }
         for name, values in timings.items()
     }
 
@@ -214,7 +218,9 @@ def main() -> int:
             print(f"PostgreSQL + Redis: mixed run, {MIXED_DURATION} …", flush=True)
             with Server(environment(database_url, REDIS_URL), WORKERS) as server:
                 pg_pages = page_paths(pg_data)
-                runs["mixed_postgres"] = mixed_run(server, mixed_paths(pg_data, pg_pages), pg_data["save_ids"])
+                runs["mixed_postgres"] = mixed_run(
+                    server, mixed_paths(pg_data, pg_pages), pg_data["save_ids"]
+                )
 
     text, failures = report.render(runs)
     (RESULTS / "latest.md").write_text(text)
@@ -232,7 +238,9 @@ def cache_options(sqlite_url: str, pages: dict) -> dict:
         "database cache (SQLite)": "dbcache://vdlm_page_cache",
     }
     create_cache_table(environment(sqlite_url, options["database cache (SQLite)"]))
-    subset = {name: path for name, path in pages.items() if name in ("home", "archive") or name.startswith("event")}
+    subset = {
+        name: path for name, path in pages.items() if name in ("home", "archive") or name.startswith("event")
+    }
     results = {}
     for name, url in options.items():
         print(f"{name}:", flush=True)

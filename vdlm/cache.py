@@ -146,11 +146,6 @@ def lookup(key: str) -> tuple[bytes, bytes | None]:
     return b"%d.%d" % (machine, _shared_generation(found.get(GENERATION_KEY))), found.get(key)
 
 
-def current_generation() -> bytes:
-    """The generation a page stored now is valid for (CacheUnavailable when it cannot be known)."""
-    return lookup(GENERATION_KEY)[0]
-
-
 def bump_generation() -> None:
     """Every stored page is out of date from now on, in every process (on every machine sharing the cache)."""
     try:

@@ -68,11 +68,10 @@ class SharedCounter:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
 
-def generation_file() -> Path | None:
-    """Where the default database's page generation lives (None: in this process only)."""
+def generation_file(database: dict) -> Path | None:
+    """Where the page generation of `database` (a DATABASES entry) lives; None: in this process only."""
     if settings.VDLM_PAGE_GENERATION_FILE:
         return Path(settings.VDLM_PAGE_GENERATION_FILE)
-    database = connections["default"].settings_dict
     name = str(database["NAME"])
     if database["ENGINE"] == "django.db.backends.sqlite3":
         if name == ":memory:" or "mode=memory" in name:
@@ -96,5 +95,5 @@ def machine_generation() -> SharedCounter:
     )
     counter = _counters.get(identity)
     if counter is None:
-        counter = _counters[identity] = SharedCounter(generation_file())
+        counter = _counters[identity] = SharedCounter(generation_file(database))
     return counter

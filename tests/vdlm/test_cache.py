@@ -242,3 +242,66 @@ def test_page_cache_is_not_shared_across_releases(client, upcoming_event, monkey
     monkeypatch.setattr(page_cache, "RELEASE", "this-deploy")
 
     assert client.get(EVENT_URL).headers["X-Page-Cache"] == "miss"
+
+
+def _increment(path, times):
+    from vdlm.generation import SharedCounter
+
+    counter = SharedCounter(path)
+    for _ in range(times):
+        counter.increment()
+
+
+def test_page_generation_file_counts_every_increment_of_every_process(tmp_path):
+    import multiprocessing
+
+    from vdlm.generation import SharedCounter
+
+    path = tmp_path / "db.sqlite3.page-generation"
+    reader = SharedCounter(path)
+    start = reader.value()
+    processes = [multiprocessing.Process(target=_increment, args=(path, 250)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+
+    assert [process.exitcode for process in processes] == [0] * 4
+    assert (
+        reader.value() == start + 1000
+    )  # seen by a process that mapped the file before, without reopening it
+
+
+@pytest.mark.parametrize(
+    ("engine", "name", "expected"),
+    [
+        ("django.db.backends.sqlite3", "/srv/vdlm/db.sqlite3", "/srv/vdlm/db.sqlite3.page-generation"),
+        ("django.db.backends.sqlite3", "file:memorydb_default?mode=memory&cache=shared", None),
+        ("django.db.backends.sqlite3", ":memory:", None),
+    ],
+)
+def test_page_generation_file_belongs_to_the_sqlite_database(settings, engine, name, expected):
+    from pathlib import Path
+
+    from vdlm.generation import generation_file
+
+    settings.VDLM_PAGE_GENERATION_FILE = ""
+
+    found = generation_file({"ENGINE": engine, "NAME": name})
+
+    assert found == (Path(expected) if expected else None)
+
+
+def test_page_generation_file_of_another_database_is_in_the_project_folder_per_database(settings):
+    from vdlm.generation import generation_file
+
+    settings.VDLM_PAGE_GENERATION_FILE = ""
+    first = {"ENGINE": "django.db.backends.postgresql", "NAME": "vdlm", "HOST": "db", "PORT": 5432}
+
+    path = generation_file(first)
+
+    assert path.parent == settings.BASE_DIR
+    assert path.name.startswith(".page-generation-")
+    assert generation_file({**first, "NAME": "staging"}) != path
+    settings.VDLM_PAGE_GENERATION_FILE = "/srv/vdlm/generation"
+    assert str(generation_file(first)) == "/srv/vdlm/generation"
