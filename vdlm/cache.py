@@ -108,11 +108,8 @@ def _guarded(call, *args):
 
 
 def _machine_generation() -> int:
-    try:
-        return machine_generation().value()
-    except OSError as error:
-        logger.warning("Page generation file unusable, serving pages uncached: %r", error)
-        raise CacheUnavailable from error
+    # Guarded like the cache: an unwritable generation file turns the page cache off, with a warning.
+    return _guarded(lambda: machine_generation().value())
 
 
 def _settle_owed_bump() -> None:

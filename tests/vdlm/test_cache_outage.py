@@ -113,3 +113,20 @@ def test_cache_paused_then_back_serves_the_edit_another_machine_made_meanwhile(
     assert after.status_code == 200
     assert "Edited during the outage" in after.content.decode()
     assert client.get(EVENT_URL).headers["X-Page-Cache"] == "hit"
+
+
+def test_unwritable_generation_file_turns_the_page_cache_off_not_the_site(client, settings, tmp_path, caplog):
+    settings.VDLM_PAGE_GENERATION_FILE = str(tmp_path / "missing-folder" / "page-generation")
+    page_cache._Health.down_until = 0.0
+    caplog.set_level(logging.WARNING, logger="vdlm.cache")
+    event = factories.make_event(slug="meetup-900", title="Meetup 900")
+
+    event.title = "Saved without a generation file"
+    event.save()
+    responses = [client.get(EVENT_URL) for _ in range(2)]
+
+    assert [response.status_code for response in responses] == [200, 200]
+    assert all("X-Page-Cache" not in response.headers for response in responses)
+    assert "Saved without a generation file" in responses[1].content.decode()
+    assert "Page generation file unusable" in caplog.text
+    page_cache._Health.down_until = 0.0
