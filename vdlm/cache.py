@@ -56,6 +56,8 @@ PAGE_TIMEOUT = 60 * 60 * 24
 RETRY_SECONDS = 5
 # Paths whose response was not a cacheable page (downloads, the admin, 404s) skip the cache this long.
 UNCACHEABLE_SECONDS = 60
+# Memory per process for copies of pages read from a shared cache.
+LOCAL_COPIES_BYTES = 64 * 1024 * 1024
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "mc_cid", "ref"})
 
@@ -133,14 +135,41 @@ def _shared_generation(stored) -> int:
     return int(stored)
 
 
+class _LocalCopies:
+    """This process's copies of pages read from a shared cache, so that a hit on Redis reads only the generation
+    (a few bytes) however large the page; each copy is served only while its generation is the current one."""
+
+    pages: dict[str, bytes] = {}
+    size = 0
+
+    @classmethod
+    def keep(cls, key: str, stored: bytes) -> None:
+        if cls.size + len(stored) > LOCAL_COPIES_BYTES:
+            cls.pages.clear()
+            cls.size = 0
+        cls.size += len(stored) - len(cls.pages.get(key, b""))
+        cls.pages[key] = stored
+
+
 def lookup(key: str) -> tuple[bytes, bytes | None]:
-    """(the current generation, the stored page under `key` or None), in one cache read; CacheUnavailable."""
+    """(the current generation, the stored page under `key` or None) in one cache round trip, or
+    CacheUnavailable."""
     machine = _machine_generation()
     if not cache_is_shared():
         return b"%d" % machine, _guarded(cache.get, key)
     _settle_owed_bump()
-    found = _guarded(cache.get_many, [GENERATION_KEY, key])
-    return b"%d.%d" % (machine, _shared_generation(found.get(GENERATION_KEY))), found.get(key)
+    copy = _LocalCopies.pages.get(key)
+    if copy is None:
+        found = _guarded(cache.get_many, [GENERATION_KEY, key])
+        generation = b"%d.%d" % (machine, _shared_generation(found.get(GENERATION_KEY)))
+        stored = found.get(key)
+    else:
+        generation = b"%d.%d" % (machine, _shared_generation(_guarded(cache.get, GENERATION_KEY)))
+        # An out-of-date copy (after a write): another process may have stored the new page already.
+        stored = copy if copy.startswith(generation + b" ") else _guarded(cache.get, key)
+    if stored is not None and stored is not copy:
+        _LocalCopies.keep(key, stored)
+    return generation, stored
 
 
 def bump_generation() -> None:
@@ -273,3 +302,6 @@ class PageCacheMiddleware:
             entries[f"{base}:gzip"] = pack(generation, response.status_code, gzip_headers, compressed)
         with contextlib.suppress(CacheUnavailable):
             _guarded(cache.set_many, entries, PAGE_TIMEOUT)
+            if cache_is_shared():
+                for entry_key, stored in entries.items():
+                    _LocalCopies.keep(entry_key, stored)
