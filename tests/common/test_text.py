@@ -5,7 +5,7 @@ from common.text import fold, ordinal, search_key, unique_slug
 
 @pytest.mark.parametrize("typed", ["Schlüter", "SCHLÜTER", "schluter", "Schlueter", "schlüter "])
 def test_search_key_matches_every_spelling_of_an_umlaut(typed):
-    assert search_key(typed) == search_key("Jan Schlüter".split()[1]) == "schluter"
+    assert search_key(typed) == search_key("Schlüter") == "schluter"
 
 
 def test_search_key_folds_accents_and_case_like_fold():
