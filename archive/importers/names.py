@@ -2,6 +2,9 @@
 
 import re
 
+# (name, affiliation) as one source writes them; the affiliation is "" when the source names none.
+Person = tuple[str, str]
+
 # Words that mark an organisation or a job title, never part of a person's name.
 ORGANISATION_WORDS = {
     "a",
@@ -97,7 +100,7 @@ def split_name_list(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def parse_speaker_line(text: str) -> list[tuple[str, str]]:
+def parse_speaker_line(text: str) -> list[Person]:
     """A README speaker line -> [(name, affiliation)].
 
     Handles "by X (Aff), Y (Aff)", "X, Aff", "X - Aff", "X and Y, Aff", "by X".
@@ -107,27 +110,50 @@ def parse_speaker_line(text: str) -> list[tuple[str, str]]:
     line = re.sub(r"^\*+|\*+$", "", line).strip()
     if not line:
         return []
-    # "Florian Seitner, CEO and Michael Hödlmoser, CTO - emotion 3D": each person with their own affiliation.
+    return (
+        people_each_with_own_affiliation(line)
+        or people_with_affiliations_in_parentheses(line)
+        or person_dash_affiliation(line)
+        or names_then_shared_affiliation(line)
+    )
+
+
+def people_each_with_own_affiliation(line: str) -> list[Person]:
+    """ "Florian Seitner, CEO and Michael Hödlmoser, CTO - emotion 3D": each person with their own affiliation."""
     chunks = re.split(r"\s+(?:and|&)\s+(?=[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2}(?:,|$))", line)
     if len(chunks) > 1 and "," in chunks[0] and "(" not in line:
         people = [person for chunk in chunks for person in parse_speaker_line(chunk)]
         if len(people) >= len(chunks):
             return people
+    return []
+
+
+def people_with_affiliations_in_parentheses(line: str) -> list[Person]:
+    """ "Ahmad Haj Mosa (AI Researcher, PwC Austria), Fabian Schneider (…)", "X and Y (Aff)"."""
     with_parentheses = re.findall(r"([^,()]+?)\s*\(([^()]*)\)", line)
     first_names = split_name_list(with_parentheses[0][0].strip(" ,&")) if with_parentheses else []
-    if first_names and all(looks_like_person(strip_honorifics(name)) for name in first_names):
-        people: list[tuple[str, str]] = []
-        for name, affiliation in with_parentheses:
-            for single in split_name_list(name.strip(" ,")):
-                people.append((strip_honorifics(single), affiliation.strip()))
-        return people
+    if not first_names or not all(looks_like_person(strip_honorifics(name)) for name in first_names):
+        return []
+    return [
+        (strip_honorifics(single), affiliation.strip())
+        for name, affiliation in with_parentheses
+        for single in split_name_list(name.strip(" ,"))
+    ]
+
+
+def person_dash_affiliation(line: str) -> list[Person]:
+    """ "Name - Affiliation": one person, the rest is the affiliation."""
     head, separator, rest = line.partition(" - ")
     if separator and looks_like_person(strip_honorifics(head.split(",")[0])) and "," not in head:
         return [(strip_honorifics(head), rest.strip())]
-    parts = [part.strip() for part in line.split(",")]
+    return []
+
+
+def names_then_shared_affiliation(line: str) -> list[Person]:
+    """ "Jan Schlüter, René Donner, contextflow": the leading people share what follows them."""
     names: list[str] = []
     affiliation_parts: list[str] = []
-    for part in parts:
+    for part in (part.strip() for part in line.split(",")):
         candidates = split_name_list(part)
         if (
             not affiliation_parts
@@ -137,7 +163,5 @@ def parse_speaker_line(text: str) -> list[tuple[str, str]]:
             names.extend(strip_honorifics(c) for c in candidates)
         else:
             affiliation_parts.append(part)
-    if not names:
-        return []
     affiliation = ", ".join(affiliation_parts)
     return [(name, affiliation) for name in names]
