@@ -2,6 +2,8 @@
 
 import re
 
+from .affiliations import split_affiliation
+
 # (name, affiliation) as one source writes them; the affiliation is "" when the source names none.
 Person = tuple[str, str]
 
@@ -12,6 +14,7 @@ ORGANISATION_WORDS = {
     "ai",
     "an",
     "analyst",
+    "analytics",
     "and",
     "architect",
     "at",
@@ -22,17 +25,21 @@ ORGANISATION_WORDS = {
     "co-founder",
     "computer",
     "consultant",
+    "consulting",
     "cto",
     "data",
     "deep",
+    "deepmind",
     "developer",
     "director",
     "engineer",
     "expert",
+    "facebook",
     "fh",
     "for",
     "founder",
     "gmbh",
+    "google",
     "group",
     "head",
     "in",
@@ -46,6 +53,7 @@ ORGANISATION_WORDS = {
     "manager",
     "medical",
     "meetup",
+    "microsoft",
     "of",
     "officer",
     "on",
@@ -55,11 +63,20 @@ ORGANISATION_WORDS = {
     "researcher",
     "school",
     "scientist",
+    "security",
     "senior",
+    "services",
     "software",
+    "solutions",
+    "startup",
     "student",
+    "studios",
+    "systems",
     "team",
     "technikum",
+    "technologies",
+    "technology",
+    "telekom",
     "the",
     "to",
     "tu",
@@ -110,6 +127,9 @@ def parse_speaker_line(text: str) -> list[Person]:
     line = re.sub(r"^\*+|\*+$", "", line).strip()
     if not line:
         return []
+    if ";" in line:  # "Rene Donner, Contextflow; Jan Schlüter, OFAI" (#15)
+        people = [person for part in line.split(";") for person in parse_speaker_line(part)]
+        return people if len(people) > line.count(";") else []
     return (
         people_each_with_own_affiliation(line)
         or people_with_affiliations_in_parentheses(line)
@@ -124,8 +144,25 @@ def people_each_with_own_affiliation(line: str) -> list[Person]:
     if len(chunks) > 1 and "," in chunks[0] and "(" not in line:
         people = [person for chunk in chunks for person in parse_speaker_line(chunk)]
         if len(people) >= len(chunks):
-            return people
+            return share_last_organisation(people)
     return []
+
+
+def share_last_organisation(people: list[Person]) -> list[Person]:
+    """ "X, Computer Vision Developer & Y, CCO, KiwiSecurity": the organisation named last is everyone's whose
+    own part names only a role."""
+    organisation = split_affiliation(people[-1][1]).organisation
+    if not organisation:
+        return people
+    return [
+        (
+            name,
+            f"{affiliation}, {organisation}"
+            if affiliation and not split_affiliation(affiliation).organisation
+            else affiliation,
+        )
+        for name, affiliation in people
+    ]
 
 
 def people_with_affiliations_in_parentheses(line: str) -> list[Person]:
@@ -142,11 +179,12 @@ def people_with_affiliations_in_parentheses(line: str) -> list[Person]:
 
 
 def person_dash_affiliation(line: str) -> list[Person]:
-    """ "Name - Affiliation": one person, the rest is the affiliation."""
-    head, separator, rest = line.partition(" - ")
-    if separator and looks_like_person(strip_honorifics(head.split(",")[0])) and "," not in head:
-        return [(strip_honorifics(head), rest.strip())]
-    return []
+    """ "Name - Affiliation", "Name – Affiliation" (#55); "Meder Kamalov -." names nobody's affiliation."""
+    match = re.fullmatch(r"(.+?)\s+[-–—]\s*(.*)", line)
+    if not match or "," in match[1] or not looks_like_person(strip_honorifics(match[1])):
+        return []
+    affiliation = match[2].strip()
+    return [(strip_honorifics(match[1]), "" if not re.search(r"\w", affiliation) else affiliation)]
 
 
 def names_then_shared_affiliation(line: str) -> list[Person]:

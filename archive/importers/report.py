@@ -13,6 +13,7 @@ CATEGORY_TITLES = {
     "placeholder_link": "Placeholder links dropped",
     "merged_variant": "Spelling variants merged",
     "single_source": "Talks found in only one source",
+    "affiliation": "Affiliations: the organisation alone (job roles kept apart, legal forms dropped)",
     "warning": "Warnings",
     "kept_edit": "Events kept as organizers edited them",
 }

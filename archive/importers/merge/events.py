@@ -17,6 +17,7 @@ from ..root_table import RootTalk
 from ..website import WebsiteMeetup
 from .dates import decide_date
 from .sources import ROOT_README, WEBSITE_SOURCE, Sources, is_history_source
+from .speakers import state_affiliations
 from .talks import merge_talks
 from .urls import choose_intro_deck, event_photos_url, event_video_url
 
@@ -47,6 +48,7 @@ def merged_event(
     venue_name = choose_venue_name(sources, key, readme, site)
     meetup_url = choose_meetup_url(sources, key, readme, site)
     talks, slot_map = merge_talks(sources, key, rows, readme)
+    state_affiliations(sources, key, talks, readme.source if readme else ROOT_README)
     agenda = merged_agenda(readme, talks, slot_map)
     timed = [slot for slot in agenda if slot.start_time is not None]
     intro = choose_intro_deck(sources, key, rows, readme)

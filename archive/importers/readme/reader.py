@@ -8,6 +8,7 @@ import datetime
 
 from common.text import ordinal_suffix
 
+from ..affiliations import split_speaker_affiliation
 from ..links import DEFAULT_SLIDES_BASE_URL, is_placeholder, repo_file_url, resolve_repo_path
 from ..markdown import parse_blocks, top_level_blocks
 from ..records import EventRecord, ReportEntry, TalkRecord, VenueRecord
@@ -79,7 +80,15 @@ def readme_event(
         return repo_file_url(path, slides_base_url) if path else href
 
     talks = [
-        TalkRecord(t.title, t.kind, list(t.speakers), t.abstract, t.slides_url, t.video_url, t.cancelled)
+        TalkRecord(
+            t.title,
+            t.kind,
+            [split_speaker_affiliation(speaker)[0] for speaker in t.speakers],
+            t.abstract,
+            t.slides_url,
+            t.video_url,
+            t.cancelled,
+        )
         for t in facts.talks
     ]
     for index, href in facts.talk_slide_paths.items():
