@@ -85,7 +85,9 @@ def drop_legal_form(name: str) -> str:
 
 def split_affiliation(text: str) -> Affiliation:
     """ "AI Researcher, PwC Austria" -> PwC Austria (role "AI Researcher"); "contextflow GmbH" -> contextflow."""
-    written = text.strip().rstrip(".").strip()
+    # A description in parentheses is no part of the name ("DAIN Studios (Data and … product startup)"); an
+    # acronym is ("Austrian Institute of Technology (AIT)").
+    written = re.sub(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)", "", text).strip().rstrip(".").strip()
     if not is_role(written):
         organisation = drop_legal_form(written)
         return Affiliation(organisation, "", organisation != written)

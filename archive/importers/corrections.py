@@ -26,7 +26,8 @@ class Corrections:
     talk_titles: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (event, speaker)
     url_fixes: dict[str, tuple[str, str]] = field(default_factory=dict)
     speaker_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (canonical, reason)
-    organisation_speakers: dict[str, str] = field(default_factory=dict)
+    organisation_speakers: dict[str, str] = field(default_factory=dict)  # organisation -> reason
+    organisation_members: dict[str, list[str]] = field(default_factory=dict)  # organisation -> its speakers
     venues: dict[str, tuple[VenueRecord, str]] = field(
         default_factory=dict
     )  # folded alias -> (venue, reason)
@@ -68,6 +69,9 @@ class Corrections:
             organisation_speakers={
                 entry["name"]: entry["reason"] for entry in data.get("organisation_speakers", [])
             },
+            organisation_members={
+                entry["name"]: entry.get("members", []) for entry in data.get("organisation_speakers", [])
+            },
             venues={
                 fold(name): (venue_of(entry), entry["reason"])
                 for entry in data.get("venues", [])
@@ -84,6 +88,12 @@ class Corrections:
     def canonical_speaker(self, name: str) -> str:
         """The one spelling corrections.json gives a speaker ("Rene Donner" -> "René Donner")."""
         return self.speaker_aliases.get(name, (name, ""))[0]
+
+    def spellings(self, name: str) -> list[str]:
+        """The speaker's name and every spelling corrections.json merges into the same person."""
+        canonical = self.canonical_speaker(name)
+        others = sorted(alias for alias, (target, _) in self.speaker_aliases.items() if target == canonical)
+        return list(dict.fromkeys([name, canonical, *others]))
 
 
 def venue_of(entry: dict) -> VenueRecord:

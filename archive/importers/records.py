@@ -30,6 +30,7 @@ class SlotRecord:
     title: str
     kind: str  # "welcome" | "talk" | "break" | "announcements" | "hot_topics" | "networking" | "other"
     talk: int | None = None  # index into EventRecord.talks
+    cancelled: bool = False  # struck through, cancelled or postponed: kept in the agenda, without a time
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ REPORT_CATEGORIES = (
     "merged_variant",
     "single_source",
     "affiliation",
+    "untitled_talk",
+    "agenda",
+    "slides",
     "warning",
     "kept_edit",  # written by the import service: an event organizers edited, not overwritten
 )

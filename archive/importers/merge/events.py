@@ -6,20 +6,22 @@ by the README (talks.py), the agenda from the README linked to the merged talks.
 """
 
 import datetime
+from dataclasses import replace
 
 from common.text import ORDINAL_TITLE, fold, ordinal_suffix
 
 from ..links import normalise_meetup_url
 from ..readme import ReadmeFacts
+from ..readme.agenda import classify_slot
 from ..readme.program import link_slots_to_talks
 from ..records import EventRecord, ReportEntry, SlotRecord, TalkRecord, VenueRecord
 from ..root_table import RootTalk
 from ..website import WebsiteMeetup
 from .dates import decide_date
 from .sources import ROOT_README, WEBSITE_SOURCE, Sources, is_history_source
-from .speakers import state_affiliations
+from .speakers import fill_affiliations, state_affiliations
 from .talks import merge_talks
-from .urls import choose_intro_deck, event_photos_url, event_video_url
+from .urls import choose_intro_deck, event_photos_url, event_video_url, report_shared_slides
 
 PARTNER_KEYS = {"WA": ("wearedevelopers-ai-congress-2018", "WeAreDevelopers AI Congress 2018")}
 
@@ -50,8 +52,10 @@ def merged_event(
     talks, slot_map = merge_talks(sources, key, rows, readme)
     state_affiliations(sources, key, talks, readme.source if readme else ROOT_README)
     agenda = merged_agenda(readme, talks, slot_map)
+    fill_affiliations(sources, key, talks, agenda, readme)
     timed = [slot for slot in agenda if slot.start_time is not None]
     intro = choose_intro_deck(sources, key, rows, readme)
+    report_shared_slides(sources, key, talks, intro)
     video = event_video_url(sources, key, rows, site)
     event_sources = sorted(
         {facts.source for facts in readmes}
@@ -64,7 +68,7 @@ def merged_event(
         kind="meetup" if number is not None else "special",
         title=title,
         date=date,
-        start_time=timed[0].start_time if timed else None,
+        start_time=timed[0].start_time if timed else prose_start_time(sources, key, readme),
         end_time=(timed[-1].end_time or timed[-1].start_time) if len(timed) > 1 else None,
         venue=VenueRecord(venue_name) if venue_name else None,
         meetup_url=meetup_url,
@@ -169,19 +173,30 @@ def merged_agenda(
     readme: ReadmeFacts | None, talks: list[TalkRecord], slot_map: dict[int, int]
 ) -> list[SlotRecord]:
     """The README's agenda, its talk slots pointing at the merged talks."""
-    agenda = [
-        SlotRecord(
-            slot.start_time,
-            slot.end_time,
-            slot.title,
-            slot.kind,
-            slot_map.get(slot.talk) if slot.talk is not None else None,
-        )
-        for slot in (readme.agenda if readme else [])
-    ]
+    agenda = [merged_slot(slot, slot_map) for slot in (readme.agenda if readme else [])]
     # The root table may bring talks the README's own matching did not know.
     link_slots_to_talks(agenda, talks)
     return agenda
+
+
+def prose_start_time(sources: Sources, key: str, readme: ReadmeFacts | None) -> datetime.time | None:
+    """Without agenda times, the start time the prose gives ("Begin Time: 18:30", #14), reported."""
+    if readme is None or readme.start_time is None:
+        return None
+    message = f"{key}: start time {readme.start_time:%H:%M} read from the prose {readme.start_time_words!r}"
+    sources.report.append(ReportEntry("agenda", message, readme.source, readme.start_time_line))
+    return readme.start_time
+
+
+def merged_slot(slot: SlotRecord, slot_map: dict[int, int]) -> SlotRecord:
+    """The slot pointing at its merged talk; a README talk the merge left out (a welcome by a person, #11) leaves
+    a plain slot."""
+    if slot.talk is None:
+        return replace(slot)
+    if slot.talk not in slot_map:
+        kind = classify_slot(slot.title)
+        return replace(slot, talk=None, kind="other" if kind == "talk" else kind)
+    return replace(slot, talk=slot_map[slot.talk])
 
 
 def canonical_sponsors(sources: Sources, sponsors: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -27,6 +27,8 @@ class Sources:
     report: list[ReportEntry]
     # (spelling in a README, spelling of the matched root-table speaker): variants that never reach a talk
     readme_spellings: list[tuple[str, str]] = field(default_factory=list)
+    # event key -> organisations a root row names as its speaker (their members speak instead, #47)
+    speaking_organisations: dict[str, list[str]] = field(default_factory=dict)
 
 
 def default_sibling(root: Path, name: str) -> Path | None:

@@ -30,9 +30,10 @@ def merge_talks(
     """
     merge = TalkMerge(sources, key, readme)
     merge.add_root_rows([row for row in rows if not row.organiser_deck])
+    # The root table's decks are what corrections.json's swaps fix, not a README talk's by the same speaker.
+    apply_talk_slides(sources, key, list(merge.talks))
     merge.add_readme_only_talks(has_root_rows=bool(rows))
     merge.add_extra_talks()
-    apply_talk_slides(sources, key, merge.talks)
     return merge.in_running_order()
 
 
@@ -108,8 +109,21 @@ class TalkMerge:
         for extra in self.sources.corrections.extra_talks:
             if extra["event"] != self.key:
                 continue
-            speakers = [SpeakerRecord(s["name"], s.get("affiliation", "")) for s in extra["speakers"]]
+            speakers = [
+                SpeakerRecord(s["name"], s.get("affiliation", ""), role=s.get("role", ""))
+                for s in extra["speakers"]
+            ]
             self.talks.append(TalkRecord(extra["title"], extra.get("kind", "talk"), speakers))
+            if extra.get("untitled"):
+                names = ", ".join(speaker.name for speaker in speakers)
+                self.sources.report.append(
+                    ReportEntry(
+                        "untitled_talk",
+                        f"{self.key}: no source gives the talk by {names} a title; it is named with the sources' "
+                        f"own words {extra['title']!r}",
+                        self.readme.source if self.readme else ROOT_README,
+                    )
+                )
             self.sources.report.append(
                 ReportEntry(
                     "single_source",
@@ -132,6 +146,7 @@ def row_speakers(sources: Sources, key: str, row: RootTalk) -> list[SpeakerRecor
     people: list[SpeakerRecord] = []
     for name, affiliation in row.people:
         if name in organisations:
+            sources.speaking_organisations.setdefault(key, []).append(name)
             sources.report.append(
                 ReportEntry(
                     "correction",

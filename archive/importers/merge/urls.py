@@ -5,9 +5,12 @@ files and malformed links are fixed from corrections.json, and links to files th
 reported.
 """
 
+import posixpath
+from urllib.parse import unquote
+
 from ..links import is_placeholder, repo_file_url, resolve_repo_path
 from ..readme import ReadmeFacts
-from ..records import ReportEntry
+from ..records import ReportEntry, TalkRecord
 from ..root_table import RootTalk
 from ..website import WebsiteMeetup
 from .sources import HISTORY_PREFIX, ROOT_README, Sources
@@ -83,3 +86,18 @@ def event_photos_url(sources: Sources, number: int | None, site: WebsiteMeetup |
     if any(path.startswith(folder) for path in sources.files):
         return sources.slides_base_url.replace("/raw/", "/tree/") + folder.rstrip("/")
     return ""
+
+
+def report_shared_slides(sources: Sources, key: str, talks: list[TalkRecord], intro: str) -> None:
+    """A deck given to several talks (#46's one deck for four talks), or to a talk and as the intro deck (#38's
+    CLIP talk in the intro deck): kept on each, as the talk table gives it, and reported."""
+    for url in dict.fromkeys(talk.slides_url for talk in talks if talk.slides_url):
+        titles = [repr(talk.title) for talk in talks if talk.slides_url == url]
+        name = posixpath.basename(unquote(url))
+        if url == intro:
+            message = f"{key}: the intro deck {name!r} is also the slides of {', '.join(titles)}"
+        elif len(titles) > 1:
+            message = f"{key}: one deck {name!r} for {len(titles)} talks: {', '.join(titles)}"
+        else:
+            continue
+        sources.report.append(ReportEntry("slides", message, ROOT_README))

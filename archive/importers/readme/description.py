@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from ..links import MEETUP_URL
 from ..markdown import Block, inline_text
-from .agenda import AGENDA_MARKER
+from .agenda_region import AGENDA_MARKER
 
 # "10 June 2026 @ ÖBB Innovation Factory" (#74, #75)
 DATE_AT_VENUE = re.compile(r".+\d{4}\s+@\s+.+")

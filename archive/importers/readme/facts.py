@@ -29,3 +29,9 @@ class ReadmeFacts:
     agenda: list[SlotRecord] = field(default_factory=list)
     sponsors: list[tuple[str, str]] = field(default_factory=list)
     report: list[ReportEntry] = field(default_factory=list)
+    start_time: datetime.time | None = (
+        None  # from the prose ("Begin Time: 18:30"), for a README without agenda times
+    )
+    start_time_words: str = ""
+    start_time_line: int | None = None
+    text: str = field(default="", repr=False)  # the whole README, for the people it mentions in prose

@@ -49,6 +49,17 @@ PROSE_DATE = re.compile(
 )
 
 
+# "Begin Time: 18:30" (#14), "We will start at 18:30 sharp" (#11), "this meetup starts at 18:00" (#27), and a time
+# right after the date: "April 7, 6:30 pm" (#1), "August 20 at 19:00" (#34), "4th of September, 16:00" (AI Summit).
+TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(pm|am)?"
+PROSE_START = re.compile(
+    rf"\b(?:begin time|we (?:will )?start|meetup starts)\s*(?:at|:)?\s*{TIME}(?!\s*[-–]\s*\d)"
+    rf"|\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+(?:{MONTH_PATTERN}))"
+    rf",?\s+(?:at\s+)?{TIME}\b",
+    re.I,
+)
+
+
 def parse_date_text(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
     """A prose date -> (full date, None) or (None, (month, day)) when the year is missing."""
     for pattern, month_group, day_group in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
@@ -71,6 +82,26 @@ def read_header(facts: ReadmeFacts, blocks: list[Block]) -> None:
     read_current_header_lines(facts, blocks)
     if facts.date is None:
         read_prose_date(facts, blocks)
+    read_prose_start_time(facts, blocks)
+
+
+def read_prose_start_time(facts: ReadmeFacts, blocks: list[Block]) -> None:
+    """The start time the prose gives ("Begin Time: 18:30"); the agenda's first time wins where there is one."""
+    for opening, inline in blocks:
+        match = PROSE_START.search(inline.content) if inline is not None else None
+        if match is None:
+            continue
+        hour, minute, meridiem = (
+            (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+        )
+        if minute is None and meridiem is None:
+            continue  # "March 19th, 2025": a year, no time
+        hour_number = int(hour) + (12 if (meridiem or "").lower() == "pm" and int(hour) < 12 else 0)
+        if 0 <= hour_number < 24:
+            facts.start_time = datetime.time(hour_number, int(minute or 0))
+            facts.start_time_words = " ".join(match[0].split())
+            facts.start_time_line = block_line(opening)
+            return
 
 
 def read_title_and_number(facts: ReadmeFacts, blocks: list[Block]) -> None:

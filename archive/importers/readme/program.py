@@ -8,15 +8,9 @@ link to it, so the site shows each talk at its time.
 import re
 
 from ..markdown import Block
-from ..records import SlotRecord, SpeakerRecord, TalkRecord
-from .agenda import (
-    AgendaGroup,
-    AgendaTalk,
-    agenda_group_talks,
-    classify_slot,
-    collect_agenda_blocks,
-    read_agenda_groups,
-)
+from ..records import ReportEntry, SlotRecord, SpeakerRecord, TalkRecord
+from .agenda import AgendaGroup, classify_slot, group_items, read_agenda_groups
+from .agenda_region import collect_agenda_blocks
 from .bios import separate_first_name_bio, split_bio
 from .facts import ReadmeFacts
 from .sections import DetailSection, read_detail_sections
@@ -24,12 +18,12 @@ from .sections import DetailSection, read_detail_sections
 
 def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[Block]) -> None:
     talks: list[TalkRecord] = []
-    for group in read_agenda_groups(text_lines, collect_agenda_blocks(blocks)):
-        group_talks = agenda_group_talks(group)
-        if group_talks:
-            add_group_talks(facts.agenda, talks, group, group_talks)
-        else:
-            add_plain_slots(facts.agenda, group)
+    agenda_blocks, in_prose = collect_agenda_blocks(text_lines, blocks)
+    groups = read_agenda_groups(text_lines, agenda_blocks)
+    if in_prose and groups:
+        report_agenda(facts, f"schedule read from {len(groups)} timed lines of the prose", groups[0].line)
+    for group in groups:
+        add_group(facts, talks, group)
     for section in read_detail_sections(blocks):
         matched = add_section(section, talks)
         if section.slide_links:
@@ -38,49 +32,39 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[Block])
     facts.talks = talks
 
 
-def add_group_talks(
-    agenda: list[SlotRecord],
-    talks: list[TalkRecord],
-    group: AgendaGroup,
-    group_talks: list[AgendaTalk],
-) -> None:
-    """The talks an agenda group names, each with a slot; the group's time goes to the first one."""
-    # "Hot Papers session" above a talk's lines marks the organisers' news segment (#50).
-    labelled_hot = classify_slot(group.lines[0]) == "hot_topics" if group.lines else False
-    said = " ".join(group.lines).lower()
-    cancelled = group.struck or "cancel" in said or "postponed" in said
-    for position, (title, people, abstract_lines) in enumerate(group_talks):
-        kind = "hot_topics" if labelled_hot or classify_slot(title) == "hot_topics" else "talk"
-        speakers = [SpeakerRecord(name, affiliation) for name, affiliation in people]
-        talks.append(TalkRecord(title, kind, speakers, "\n".join(abstract_lines), cancelled=cancelled))
-        agenda.append(
-            SlotRecord(
-                group.start if position == 0 else None,
-                group.end if position == 0 else None,
-                title,
-                kind,
-                len(talks) - 1,
-            )
+def report_agenda(facts: ReadmeFacts, message: str, line: int) -> None:
+    key = "ai-summit-2017" if "AI_Summit" in facts.source else f"meetup-{facts.number}"
+    facts.report.append(ReportEntry("agenda", f"{key}: {message}", facts.source, line))
+
+
+def add_group(facts: ReadmeFacts, talks: list[TalkRecord], group: AgendaGroup) -> None:
+    """The group's talks and plain slots in order; the first takes the group's time unless it was cancelled."""
+    items = group_items(group)
+    if group.approximate and group.start is not None:
+        report_agenda(
+            facts, f"approximate time '~ {group.start:%H:%M}' read as {group.start:%H:%M}", group.line
         )
-
-
-def add_plain_slots(agenda: list[SlotRecord], group: AgendaGroup) -> None:
-    """A group without a talk: its first line is the slot; short or classified lines under it are slots too."""
-    for position, line in enumerate(group.lines or [""]):
-        if not line and position > 0:
+    if group.cancelled:
+        struck = f" ({group.start:%H:%M})" if group.start else ""
+        titles = ", ".join(repr(item.title) for item in items)
+        report_agenda(
+            facts, f"{titles} cancelled or postponed: kept in the agenda without its time{struck}", group.line
+        )
+    for position, item in enumerate(items):
+        timed = position == 0 and not group.cancelled
+        start, end = (group.start, group.end) if timed else (None, None)
+        if not item.is_talk:
+            kind = classify_slot(item.title)
+            kind = "other" if kind == "talk" else kind
+            facts.agenda.append(SlotRecord(start, end, item.title, kind, cancelled=group.cancelled))
             continue
-        kind = classify_slot(line)
-        if kind == "talk":
-            kind = "other"
-        if position == 0 or kind != "other" or len(line) < 80:
-            agenda.append(
-                SlotRecord(
-                    group.start if position == 0 else None,
-                    group.end if position == 0 else None,
-                    line,
-                    kind,
-                )
-            )
+        kind = "hot_topics" if item.hot or classify_slot(item.title) == "hot_topics" else "talk"
+        speakers = [SpeakerRecord(name, affiliation) for name, affiliation in item.people]
+        abstract = "\n".join(item.abstract)
+        talks.append(TalkRecord(item.title, kind, speakers, abstract, cancelled=group.cancelled))
+        facts.agenda.append(
+            SlotRecord(start, end, item.title, kind, len(talks) - 1, cancelled=group.cancelled)
+        )
 
 
 def add_section(section: DetailSection, talks: list[TalkRecord]) -> int:

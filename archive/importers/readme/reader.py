@@ -21,7 +21,7 @@ from .slides import find_intro_deck, read_slide_links
 
 
 def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
-    facts = ReadmeFacts(source=source)
+    facts = ReadmeFacts(source=source, text=text)
     blocks = top_level_blocks(parse_blocks(text))
     text_lines = text.split("\n")
     read_header(facts, blocks)
@@ -108,7 +108,7 @@ def readme_event(
         kind=kind,
         title=facts.title or f"{facts.number}{ordinal_suffix(facts.number or 0)} Vienna Deep Learning Meetup",
         date=date,
-        start_time=timed[0] if timed else None,
+        start_time=timed[0] if timed else facts.start_time,
         end_time=None,
         venue=VenueRecord(venue_name) if venue_name else None,
         meetup_url=facts.meetup_url,
