@@ -52,6 +52,7 @@ def merged_event(
     talks, slot_map = merge_talks(sources, key, rows, readme)
     state_affiliations(sources, key, talks, readme.source if readme else ROOT_README)
     agenda = merged_agenda(readme, talks, slot_map)
+    talks = in_agenda_order(talks, agenda)
     fill_affiliations(sources, key, talks, agenda, readme)
     timed = [slot for slot in agenda if slot.start_time is not None]
     intro = choose_intro_deck(sources, key, rows, readme)
@@ -186,6 +187,20 @@ def prose_start_time(sources: Sources, key: str, readme: ReadmeFacts | None) -> 
     message = f"{key}: start time {readme.start_time:%H:%M} read from the prose {readme.start_time_words!r}"
     sources.report.append(ReportEntry("agenda", message, readme.source, readme.start_time_line))
     return readme.start_time
+
+
+def in_agenda_order(talks: list[TalkRecord], agenda: list[SlotRecord]) -> list[TalkRecord]:
+    """The talks in the order of their agenda slots (the evening's running order), the others after them as
+    they were; the slots follow their talks' new places."""
+    first_slot: dict[int, int] = {}
+    for position, slot in enumerate(agenda):
+        if slot.talk is not None:
+            first_slot.setdefault(slot.talk, position)
+    order = sorted(range(len(talks)), key=lambda index: (first_slot.get(index, len(agenda)), index))
+    new_index = {old: new for new, old in enumerate(order)}
+    for slot in agenda:
+        slot.talk = new_index[slot.talk] if slot.talk is not None else None
+    return [talks[index] for index in order]
 
 
 def merged_slot(slot: SlotRecord, slot_map: dict[int, int]) -> SlotRecord:

@@ -89,10 +89,17 @@ class MeetupStatements:
 
     def other_talk(self, speaker: SpeakerRecord) -> Statement | None:
         """Their other talk this evening (#29: Mačina's talk and his conference review)."""
-        for talk in self.talks:
-            for other in talk.speakers:
-                if other.name == speaker.name and other.affiliation:
-                    return other.affiliation, f"their talk {talk.title!r} at this meetup"
+        stated = [
+            (talk, other) for talk in self.talks for other in talk.speakers if other.name == speaker.name
+        ]
+        for talk, other in sorted(stated, key=lambda pair: not pair[1].affiliation):
+            if other.affiliation or (other.role and not speaker.role):
+                written = (
+                    f"{other.role}, {other.affiliation}"
+                    if other.role and other.affiliation
+                    else other.affiliation or other.role
+                )
+                return written, f"their talk {talk.title!r} at this meetup"
         return None
 
     def organisation_row(self, speaker: SpeakerRecord) -> Statement | None:

@@ -51,23 +51,27 @@ class TalkMerge:
 
     def add_root_rows(self, rows: list[RootTalk]) -> None:
         readme_talks = self.readme_talks
-        for row in rows:
-            people = row_speakers(self.sources, self.key, row)
-            if not people:
-                continue  # only an organisation named: the README's own talks for it are imported instead
-            slides = (
-                resolve_slides_url(self.sources, self.key, row.slides[0], ROOT_README, row.line)
-                if row.slides
-                else ""
-            )
-            video = corrected_url(self.sources, row.videos[0], self.key) if row.videos else ""
-            talk = TalkRecord(row.title, talk_kind(row.title), people, slides_url=slides, video_url=video)
-            apply_talk_titles(self.sources, self.key, [talk])
-            match = find_readme_talk(talk, readme_talks, self.used)
+        talks = [talk for talk in (self.root_talk(row) for row in rows) if talk is not None]
+        for talk, match in zip(talks, match_readme_talks(talks, readme_talks), strict=True):
             if match is not None:
                 enrich_from_readme(talk, readme_talks[match], self.sources, self.key, self.readme)
                 self.used[match] = len(self.talks)
             self.talks.append(talk)
+
+    def root_talk(self, row: RootTalk) -> TalkRecord | None:
+        """The row as a talk; None when it names only an organisation (its README talks come instead, #47)."""
+        people = row_speakers(self.sources, self.key, row)
+        if not people:
+            return None
+        slides = (
+            resolve_slides_url(self.sources, self.key, row.slides[0], ROOT_README, row.line)
+            if row.slides
+            else ""
+        )
+        video = corrected_url(self.sources, row.videos[0], self.key) if row.videos else ""
+        talk = TalkRecord(row.title, talk_kind(row.title), people, slides_url=slides, video_url=video)
+        apply_talk_titles(self.sources, self.key, [talk])
+        return talk
 
     def add_readme_only_talks(self, *, has_root_rows: bool) -> None:
         """README talks no root row matched; not those whose speakers all have a root row already (their
@@ -181,10 +185,31 @@ def is_welcome(title: str) -> bool:
     return bool(re.match(r"^(welcome|introduction by|introduction & welcome)\b", title.strip(), re.I))
 
 
-def find_readme_talk(talk: TalkRecord, readme_talks: list[TalkRecord], used: dict[int, int]) -> int | None:
-    for index, candidate in enumerate(readme_talks):
-        if index not in used and similar_titles(talk.title, candidate.title):
-            return index
+def match_readme_talks(talks: list[TalkRecord], readme_talks: list[TalkRecord]) -> list[int | None]:
+    """For each root-table talk, the README talk it is: first every talk with a similar title, then by a shared
+    speaker surname within the same kind (#29: Mačina's talk and his conference review, in either order)."""
+    matches: list[int | None] = [None] * len(talks)
+    used: set[int] = set()
+    for by_title in (True, False):
+        for position, talk in enumerate(talks):
+            if matches[position] is None:
+                matches[position] = find_readme_talk(talk, readme_talks, used, by_title=by_title)
+                used |= {matches[position]} if matches[position] is not None else set()
+    return matches
+
+
+def find_readme_talk(
+    talk: TalkRecord, readme_talks: list[TalkRecord], used: set[int], *, by_title: bool
+) -> int | None:
+    if by_title:
+        return next(
+            (
+                index
+                for index, candidate in enumerate(readme_talks)
+                if index not in used and similar_titles(talk.title, candidate.title)
+            ),
+            None,
+        )
     names = {fold(s.name).split()[-1] for s in talk.speakers if s.name}
     for index, candidate in enumerate(readme_talks):
         candidate_names = {fold(s.name).split()[-1] for s in candidate.speakers if s.name}

@@ -22,7 +22,7 @@ def separate_first_name_bio(section: DetailSection) -> None:
         if (
             index > 0
             and first_word in first_names
-            and re.match(r"^\S+( \S+)? (is|has|was|holds)\b", paragraph)
+            and re.match(r"^\S+(\s+\S+)?\s+(is|has|was|holds)\b", paragraph)
         ):
             section.bio = [paragraph]  # what follows the bio is closing prose
             section.abstract = section.abstract[:index]

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from ..markdown import MARKDOWN_LINK, Block, block_line, inline_links, inline_text
 from ..names import Person, parse_speaker_line
 from .slides import is_slides_link
-from .talk_headers import TALK_NUMBER, TalkHeader, section_header_title
+from .talk_headers import TALK_NUMBER, TalkHeader, leading_bold_text, section_header_title
 
 ABOUT_SPEAKER = re.compile(r"^\**\s*about\s+the\s+speakers?\s*:?\**\s*:?\s*", re.I)
 CLOSING_PROSE = re.compile(
@@ -21,6 +21,7 @@ CLOSING_PROSE = re.compile(
     r"looking forward|thanks to|hope to|very much looking)",
     re.I,
 )
+IN_TALK_LABEL = re.compile(r"^(talk outline|outline|section topics|abstract)\b", re.I)
 TIME_LINE = re.compile(r"^\**\s*~?\d{1,2}[:.]\d{2}\b")  # an agenda entry, not a talk's text
 
 
@@ -86,6 +87,7 @@ class SectionReader:
         talk_number = TALK_NUMBER.match(raw_header.strip())
         section.number = int(talk_number[1]) if talk_number else None
         section.short = bool(re.match(r"^\**\s*short\s+(talk|presentation)", raw_header, re.I))
+        section.abstract += [text] if (text := text_after_bold_header(raw_header)) else []
         self.sections.append(section)
         # A one-line list item ("… - CANCELLED"): nothing follows it.
         self.current = None if opening.level > 0 else section
@@ -93,6 +95,9 @@ class SectionReader:
 
     def continue_section(self, section: DetailSection, opening: Token, inline: Token | None) -> None:
         if opening.type == "hr" or (opening.type == "heading_open" and opening.tag in ("h1", "h2")):
+            self.current = None
+            return
+        if is_part_header(opening, inline):
             self.current = None
             return
         if opening.type == "list_item_open":
@@ -109,11 +114,40 @@ class SectionReader:
             text = text[about.end() :].strip()
             if not text:
                 return
-        if takes_speaker_line(section, text) or takes_slide_links(section, opening, inline, text):
+        if takes_speaker_line(section, text):
             return
-        raw = inline.content if inline is not None else opening.content
+        raw = without_slide_links(section, inline) if inline is not None else opening.content
+        if not raw.strip():
+            return
         raw = ABOUT_SPEAKER.sub("", raw.strip(), count=1).strip() if about else raw.strip()
         (section.bio if self.in_bio else section.abstract).append(raw)
+
+
+def text_after_bold_header(raw: str) -> str:
+    """The abstract a bold header paragraph goes on with, after its speaker and slides lines (#29: "**Talk 1:\n
+    Title**\nby X, Org\n[[Slides](…)]\nRecommender systems are …" is one paragraph)."""
+    if not raw.lstrip().startswith("**") or "**" not in raw.lstrip()[2:]:
+        return ""
+    after = raw.lstrip()[2:].split("**", 1)[1]
+    lines = [line.strip() for line in after.split("\n") if MARKDOWN_LINK.sub("", line).strip("[]() ")]
+    # Lines up to the speaker line go on with the title ("Towards end-to-end speech synthesis, …", #33).
+    speaker_at = next((index for index, line in enumerate(lines) if parse_speaker_line(line)), -1)
+    lines = lines[speaker_at + 1 :]
+    return "\n".join(lines) if lines and len(" ".join(lines)) > 60 else ""
+
+
+def is_part_header(opening: Token, inline: Token | None) -> bool:
+    """A bold line that starts the next part of the page ("**Hot Topics and Latest News**", "**Conference Review:**",
+    "**Panel & Plenary Q&A:", "**VDLM Wiki:**"), not a label inside the talk ("**Talk Outline:**", the bio's)."""
+    if opening.type != "paragraph_open" or opening.level > 0 or inline is None:
+        return False
+    children = [
+        child for child in inline.children or [] if not (child.type == "text" and not child.content.strip())
+    ]
+    if not children or children[0].type != "strong_open":
+        return False
+    bold = leading_bold_text(children)
+    return len(bold) <= 60 and not ABOUT_SPEAKER.match(bold) and not IN_TALK_LABEL.match(bold)
 
 
 def takes_speaker_line(section: DetailSection, text: str) -> bool:
@@ -126,11 +160,12 @@ def takes_speaker_line(section: DetailSection, text: str) -> bool:
     return bool(people)
 
 
-def takes_slide_links(section: DetailSection, opening: Token, inline: Token | None, text: str) -> bool:
-    """Collects a paragraph's slide links; True when the paragraph is nothing but them ("[[Slides](…)]")."""
-    if inline is None or opening.type != "paragraph_open":
-        return False
+def without_slide_links(section: DetailSection, inline: Token) -> str:
+    """Collects a paragraph's slide links; the paragraph without its lines that only link slides ("[[Slides](…)]"
+    over the abstract, #29), or "" when nothing else is left."""
     links = inline_links(inline)
     section.slide_links.extend(link.href for link in links if is_slides_link(link))
-    only_links = bool(links) and not MARKDOWN_LINK.sub("", inline.content).strip("[] \n")
-    return (text.startswith("[") or only_links) and all(is_slides_link(link) for link in links)
+    if not links or not all(is_slides_link(link) for link in links):
+        return inline.content
+    lines = inline.content.split("\n")
+    return "\n".join(line for line in lines if MARKDOWN_LINK.sub("", line).strip("[] ")).strip()
