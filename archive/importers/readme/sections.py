@@ -17,8 +17,9 @@ from .talk_headers import TALK_NUMBER, TalkHeader, leading_bold_text, section_he
 
 ABOUT_SPEAKER = re.compile(r"^\**\s*about\s+the\s+speakers?\s*:?\**\s*:?\s*", re.I)
 CLOSING_PROSE = re.compile(
-    r"^(we (are|kindly|thank|would like|hope|very much)|after the talks|the talks will|your vdlm|"
-    r"looking forward|thanks to|hope to|very much looking)",
+    r"^(we (are|kindly|thank|would like|hope|very much)|we'd like|after the talk|afterwards|the talks will|"
+    r"your vdlm|looking forward|thanks to|hope to|very much looking|as usual|this meetup|in ?between|in the break|join us|"
+    r"(please |important )?note\b|if you have|bring a laptop|see you|(tom|rené|rene|jan|alex), )",  # or a sign-off
     re.I,
 )
 IN_TALK_LABEL = re.compile(r"^(talk outline|outline|section topics|abstract)\b", re.I)
@@ -105,7 +106,7 @@ class SectionReader:
         text = inline_text(inline).strip() if inline is not None else opening.content.strip()
         if not text:
             return
-        if CLOSING_PROSE.match(text) or TIME_LINE.match(text):
+        if CLOSING_PROSE.match(text) or TIME_LINE.match(text) or is_label_line(text):
             self.current = None
             return
         about = ABOUT_SPEAKER.match(text)
@@ -134,6 +135,28 @@ def text_after_bold_header(raw: str) -> str:
     speaker_at = next((index for index, line in enumerate(lines) if parse_speaker_line(line)), -1)
     lines = lines[speaker_at + 1 :]
     return "\n".join(lines) if lines and len(" ".join(lines)) > 60 else ""
+
+
+def is_label_line(text: str) -> bool:
+    """ "Talk 2:", "Wien Energie Tour:" (#17), "*** CANCELLED / POSTPONED: ***" (#3), "• Questions & Discussion" (#9):
+    a line that opens the next part, not the talk's text ("Topics include:" and "Talk Outline:" are)."""
+    line = text.strip("*_ ")
+    if line.startswith("•"):
+        return True
+    if (
+        "\n" in line
+        or len(line) > 40
+        or not line.endswith(":")
+        or IN_TALK_LABEL.match(line)
+        or ABOUT_SPEAKER.match(line)
+    ):
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    return bool(
+        TALK_NUMBER.match(line)
+        or re.search(r"cancel|postpon", line, re.I)
+        or all(w[0].isupper() for w in words)
+    )
 
 
 def is_part_header(opening: Token, inline: Token | None) -> bool:

@@ -47,7 +47,16 @@ def section_header_title(
         return old_style
     if opening.type == "heading_open":
         return heading_talk_header(opening, text, in_talk_details)
-    return bold_talk_header(opening, inline, text)
+    return labelled_talk_paragraph(opening, text) or bold_talk_header(opening, inline, text)
+
+
+def labelled_talk_paragraph(opening: Token, text: str) -> TalkHeader | None:
+    """ "Main talk: Title - Michael Pieler, contextflow" / "Short talk: Title - Jan Schlüter, JKU" (#43)."""
+    match = re.match(r"^(?:main|short)\s+talk\s*:\s*(.+)", text.split("\n")[0], re.I)
+    if opening.type != "paragraph_open" or opening.level > 0 or match is None:
+        return None
+    title, people = split_talk_line(match[1])
+    return (title, people) if people else None
 
 
 def heading_talk_header(opening: Token, text: str, in_talk_details: bool) -> TalkHeader | None:
