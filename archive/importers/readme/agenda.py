@@ -169,6 +169,7 @@ class AgendaItem:
     abstract: list[str] = field(default_factory=list)
     is_talk: bool = False
     hot: bool = False  # under a "Hot Papers session" label (#48-#50)
+    short: bool = False  # "Short Talk: …" (#70)
 
 
 def group_items(group: AgendaGroup) -> list[AgendaItem]:
@@ -227,10 +228,7 @@ def talk_at(lines: list[str], index: int) -> tuple[AgendaItem, int] | None:
     if quoted and parse_speaker_line(quoted[2]):
         return AgendaItem(quoted[1], parse_speaker_line(quoted[2]), is_talk=True), 1
     if re.match(r"^(talk\s*\d*|short talk)\s*:", line, re.I):
-        title, people = split_talk_line(line)
-        if not people and speaker_strength(next_line):
-            return with_affiliation_line(title.rstrip(" -–:"), parse_speaker_line(next_line), lines, index)
-        return (AgendaItem(title, people, is_talk=True), 1) if title else None
+        return labelled_talk(lines, index)
     in_parentheses = re.fullmatch(r"(.+?)\s*\(([^()]+)\)(?::.*)?", line)
     # "Welcome (Tom Lidy)", "Introduction by our host: Casinos Austria (Isabell Brandenberger)" (#11) are no talks.
     welcome = in_parentheses is not None and bool(WELCOME.match(in_parentheses[1]))
@@ -244,6 +242,19 @@ def talk_at(lines: list[str], index: int) -> tuple[AgendaItem, int] | None:
     ):
         return with_affiliation_line(line.rstrip(" -–"), parse_speaker_line(next_line), lines, index)
     return None
+
+
+def labelled_talk(lines: list[str], index: int) -> tuple[AgendaItem, int] | None:
+    """ "Talk 1: Title by X (Org)", "Talk 1: Title - X, Org", or "Talk 1: Title" over "by X" (#67)."""
+    title, people = split_talk_line(lines[index])
+    next_line = lines[index + 1] if index + 1 < len(lines) else ""
+    found = (
+        with_affiliation_line(title.rstrip(" -–:"), parse_speaker_line(next_line), lines, index)
+        if not people and speaker_strength(next_line)
+        else (AgendaItem(title, people, is_talk=True), 1)
+    )
+    found[0].short = lines[index].lower().startswith("short talk")
+    return found if found[0].title else None
 
 
 def with_affiliation_line(

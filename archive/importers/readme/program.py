@@ -61,7 +61,8 @@ def add_group(facts: ReadmeFacts, talks: list[TalkRecord], group: AgendaGroup) -
         kind = "hot_topics" if item.hot or classify_slot(item.title) == "hot_topics" else "talk"
         speakers = [SpeakerRecord(name, affiliation) for name, affiliation in item.people]
         abstract = "\n".join(item.abstract)
-        talks.append(TalkRecord(item.title, kind, speakers, abstract, cancelled=group.cancelled))
+        talk_kind = "lightning" if item.short else kind  # a short talk's slot is a talk slot
+        talks.append(TalkRecord(item.title, talk_kind, speakers, abstract, cancelled=group.cancelled))
         facts.agenda.append(
             SlotRecord(start, end, item.title, kind, len(talks) - 1, cancelled=group.cancelled)
         )
