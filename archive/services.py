@@ -159,7 +159,9 @@ class _ArchiveWriter:
                         self._speaker(speaker.name)
                 return None
             old_talks = Talk.objects.filter(slot__event=event)
-            self.talk_slugs -= set(old_talks.values_list("slug", flat=True))  # a rewrite keeps the talks' slugs
+            self.talk_slugs -= set(
+                old_talks.values_list("slug", flat=True)
+            )  # a rewrite keeps the talks' slugs
             old_talks.delete()  # their slots go with them
             event.agenda.all().delete()
             event.sponsorships.all().delete()

@@ -29,9 +29,7 @@ class SpeakerQuerySet(ContentQuerySet):
         if user.is_staff:
             return self
         public_talks = Talk.objects.visible_to(user)
-        return self.filter(
-            Exists(TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public_talks))
-        )
+        return self.filter(Exists(TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public_talks)))
 
 
 class Speaker(models.Model):

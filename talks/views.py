@@ -25,6 +25,11 @@ class TalkDetailView(DetailView):
         )
         return get_object_or_404(talks, slot__event__slug=self.kwargs["event_slug"], slug=self.kwargs["slug"])
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["description"] = self.object.abstract or f"A talk at the {settings.VDLM_SITE_NAME}."
+        return context
+
 
 def talk_slides(request, event_slug, slug):
     """Counts the download (atomically, in the database) and serves the file or redirects to the link."""

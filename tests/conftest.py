@@ -1,11 +1,29 @@
 import datetime
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from bench.generate import generate_events
+from common.visibility import PUBLIC
+from events.models import Event
 from tests import factories
+
+
+def pytest_collection_modifyitems(items):
+    # One worker drives the browser while the others run the rest (make test runs on every core).
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def pytest_configure(config):
+    # Passwords are hashed for real in production; tests log in often and need no strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -41,13 +59,50 @@ def organizer(db):
     return user
 
 
-@pytest.fixture
-def history(db):
-    """The imported history (fixtures/historic_meetups.json), as a new install has it."""
-    from events.models import Event
+@pytest.fixture(scope="session")
+def history_rows(django_db_setup, django_db_blocker) -> dict:
+    """The historic fixture, loaded once per test session and kept as rows per table (then rolled back)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", "historic_meetups", verbosity=0)
+        rows = {}
+        for model in content_models():
+            fields = model._meta.local_concrete_fields
+            columns = ", ".join(quote(field.column) for field in fields)
+            values = model._base_manager.order_by("pk").values_list(*(field.attname for field in fields))
+            rows[model] = (
+                columns,
+                [
+                    [f.get_db_prep_save(v, connection) for f, v in zip(fields, row, strict=True)]
+                    for row in values
+                ],
+            )
+        transaction.set_rollback(True)
+    return rows
 
-    call_command("loaddata", "historic_meetups", verbosity=0)
-    return Event.objects.published()
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def content_models() -> list:
+    return [
+        model for label in settings.VDLM_CONTENT_APPS for model in apps.get_app_config(label).get_models()
+    ]
+
+
+@pytest.fixture
+def history(db, history_rows):
+    """The imported history (fixtures/historic_meetups.json), as a new install has it: the rows parsed once per
+    session are inserted in a few statements per test."""
+    # In one transaction: foreign keys are checked at its end, whatever order the tables are filled in.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model, (columns, rows) in history_rows.items():
+            placeholders = ", ".join(["%s"] * (columns.count(",") + 1))
+            table = quote(model._meta.db_table)
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+        for statement in connection.ops.sequence_reset_sql(no_style(), list(history_rows)):
+            cursor.execute(statement)
+    return Event.objects.visible_to(PUBLIC)
 
 
 @pytest.fixture(params=["history", "history+500"])

@@ -37,7 +37,7 @@ class TalkForm(PdfOrLinkForm):
         super().__init__(*args, **kwargs)
         slot = getattr(self.instance, "slot", None) if self.instance.pk else None
         if slot is not None:
-            self.fields["meetup"].initial = slot.event_id
+            self.initial.setdefault("meetup", slot.event_id)
 
 
 @admin.register(Talk)

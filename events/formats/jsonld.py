@@ -3,7 +3,6 @@
 import json
 
 from django.conf import settings
-
 from django.utils.safestring import mark_safe
 
 from common.markdown import plaintext

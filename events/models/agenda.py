@@ -27,7 +27,9 @@ class AgendaSlot(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
     kind = models.CharField(max_length=20, choices=SlotKind, default=SlotKind.OTHER)
-    title = models.CharField(max_length=300, blank=True, help_text="Empty for a talk: the talk's title is shown.")
+    title = models.CharField(
+        max_length=300, blank=True, help_text="Empty for a talk: the talk's title is shown."
+    )
     talk = models.OneToOneField(
         "talks.Talk", on_delete=models.CASCADE, related_name="slot", null=True, blank=True
     )

@@ -27,7 +27,9 @@ def event_ics(request, slug):
 
 def calendar_feed(request):
     """All public meetups, for calendar subscriptions."""
-    return calendar_response(events_calendar(with_program(Event.objects.visible_to(PUBLIC)), request), "vdlm.ics")
+    return calendar_response(
+        events_calendar(with_program(Event.objects.visible_to(PUBLIC)), request), "vdlm.ics"
+    )
 
 
 def calendar_response(calendar, filename: str) -> HttpResponse:

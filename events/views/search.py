@@ -56,7 +56,9 @@ class SearchView(TemplateView):
             .prefetch_related(speakers_in_order())
             .order_by("-slot__event__date", "slot__position", "pk")[: SEARCH_MAX_TALKS + 1]
         )
-        speakers = list(Speaker.objects.visible_to(user).filter(speaker_match).order_by("name")[: SEARCH_MAX_SPEAKERS + 1])
+        speakers = list(
+            Speaker.objects.visible_to(user).filter(speaker_match).order_by("name")[: SEARCH_MAX_SPEAKERS + 1]
+        )
         context.update(
             searched=True,
             talks=talks[:SEARCH_MAX_TALKS],

@@ -141,7 +141,7 @@ def test_sponsor_set_logo_refuses_with_message_and_stores_nothing(media_root, da
 
 
 def test_speaker_set_photo_refuses_over_byte_limit(media_root, monkeypatch):
-    monkeypatch.setattr("events.images.MAX_BYTES", 1024)
+    monkeypatch.setattr("common.images.MAX_BYTES", 1024)
     speaker = make_speaker()
     with pytest.raises(ValidationError) as refusal:
         speaker_set_photo(speaker=speaker, file=upload(b"\xff\xd8" + b"\0" * 5000))

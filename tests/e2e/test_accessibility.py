@@ -27,7 +27,8 @@ def axe():
 
 @pytest.mark.parametrize("name", PAGES)
 def test_public_page_has_no_accessibility_violations(page, phone_page, history, axe, name):
+    expected_status = 404 if name == "not found" else 200
     for viewport in (page, phone_page):
-        viewport.goto(PAGES[name])
+        assert viewport.goto(PAGES[name]).status == expected_status, PAGES[name]
         results = axe.run(viewport)
         assert results.violations_count == 0, results.generate_report()

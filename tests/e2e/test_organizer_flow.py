@@ -38,7 +38,7 @@ def test_organizer_prepares_previews_and_publishes_a_meetup(page, anonymous, org
     page.get_by_role("button", name="Log in").click()
     assert page.get_by_role("heading", name="Prepare meetups").is_visible()
 
-    # A new event, with one talk added on the event's page.
+    # A new event.
     page.goto("/admin/events/event/add/")
     page.locator("#id_number").fill("99")
     page.locator("#id_title").fill("99th Deep Learning Meetup: Thinking Engines")
@@ -46,28 +46,25 @@ def test_organizer_prepares_previews_and_publishes_a_meetup(page, anonymous, org
     page.locator("#id_start_time").fill("18:30")
     assert page.locator("#id_slug").input_value() == "99th-deep-learning-meetup-thinking-engines"
     assert page.locator("#id_status").input_value() == "draft"
-    page.locator("#talks-group .add-row a").click()
-    page.locator("#id_talks-0-title").fill("Engines that think")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator("ul.messagelist li.success").first).to_contain_text("was added successfully")
     event = Event.objects.get(number=99)
     assert event.status == EventStatus.DRAFT
-    checklist = page.locator("#publish-checklist")
-    assert "Talk “Engines that think” has no speaker." in checklist.inner_text()
+    assert "No talks yet." in page.locator("#publish-checklist").inner_text()
 
-    # The talk's own page: speaker, abstract and the PDF.
-    talk = Talk.objects.get(event=event)
-    page.goto(f"/admin/talks/talk/{talk.pk}/change/")
+    # A talk added from the event's page: speaker, abstract and the PDF.
+    page.get_by_role("link", name="Add a talk").click()
+    page.locator("#id_title").fill("Engines that think")
     page.locator("#id_abstract").fill("How machines might one day compose music.")
     page.locator("#id_slides").set_input_files(str(deck))
     page.locator("#talk_speakers-group .add-row a").click()
     pick_autocomplete(page, page.locator("#talk_speakers-0"), "Ada Lovelace")
     page.locator("#id_talk_speakers-0-affiliation").fill("Analytical Engines")
     page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator("ul.messagelist li.success").first).to_contain_text("was changed successfully")
-    talk.refresh_from_db()
+    expect(page.locator("ul.messagelist li.success").first).to_contain_text("was added successfully")
+    talk = Talk.objects.get(slot__event=event)
     assert (talk.slides.name, talk.slides_pages, talk.slides_text) == (
-        "slides/2031/99/engines-that-think.pdf",
+        "slides/talks/engines-that-think.pdf",
         2,
         "Engines that think\fQuestions?",
     )

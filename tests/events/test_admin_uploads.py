@@ -14,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def talk_form(talk: Talk, **changes) -> dict:
     data = {
-        "event": talk.event_id,
-        "order": talk.order,
+        "meetup": talk.slot.event_id if talk.pk else "",
         "title": talk.title,
         "slug": talk.slug,
         "kind": talk.kind,
@@ -37,11 +36,11 @@ def test_admin_talk_slides_upload_stores_pdf_with_text(organizer_client, media_r
     assert response.status_code == 302
     talk.refresh_from_db()
     assert (talk.slides.name, talk.slides_pages, talk.slides_text) == (
-        "slides/2026/77/agents.pdf",
+        "slides/talks/agents.pdf",
         2,
         "Agents\fin production",
     )
-    assert stored_files(media_root) == ["slides/2026/77/agents.pdf"]
+    assert stored_files(media_root) == ["slides/talks/agents.pdf"]
 
 
 @pytest.mark.parametrize(
@@ -131,44 +130,18 @@ def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client
     assert talk.slides_url == "" and talk.slides.name
 
 
-def test_admin_event_talk_row_link_for_a_talk_with_a_file_is_a_form_error(organizer_client, media_root):
-    event = make_event(number=76, date=datetime.date(2026, 12, 1))
-    talk = make_talk(event=event, title="Agents", slug="agents")
-    upload_slides_in_admin(organizer_client, talk)
-    row = {
-        "talks-TOTAL_FORMS": "1",
-        "talks-INITIAL_FORMS": "1",
-        "talks-0-id": talk.pk,
-        "talks-0-event": event.pk,
-        "talks-0-order": 0,
-        "talks-0-title": "Agents",
-        "talks-0-slug": "agents",
-        "talks-0-kind": "talk",
-        "talks-0-slides_url": "https://example.org/agents.pdf",
-        "talks-0-video_url": "",
-    }
-
-    response = organizer_client.post(
-        reverse("admin:events_event_change", args=[event.pk]), event_form(event) | row
-    )
-
-    assert response.status_code == 200
-    assert "This talk has an uploaded PDF: remove it on the talk&#x27;s own page" in response.content.decode()
-    talk.refresh_from_db()
-    assert talk.slides_url == ""
-
-
 def test_admin_talk_add_with_slides(organizer_client, media_root):
     event = make_event(number=90, date=datetime.date(2027, 9, 1))
     response = organizer_client.post(
         reverse("admin:talks_talk_add"),
         talk_form(
-            Talk(event=event, title="New", slug="new"), slides=upload(pdf_bytes(["one", "two", "three"]))
+            Talk(title="New", slug="new"), meetup=event.pk, slides=upload(pdf_bytes(["one", "two", "three"]))
         ),
     )
     assert response.status_code == 302
     talk = Talk.objects.get(slug="new")
-    assert (talk.slides.name, talk.slides_pages) == ("slides/2027/90/new.pdf", 3)
+    assert (talk.slides.name, talk.slides_pages) == ("slides/talks/new.pdf", 3)
+    assert talk.slot.event == event  # put on the meetup's agenda, last
 
 
 def event_form(event: Event, **changes) -> dict:
@@ -187,7 +160,7 @@ def event_form(event: Event, **changes) -> dict:
         "video_url": "",
         "photos_url": "",
     }
-    for prefix in ("agenda", "talks", "sponsorships", "job_posts"):
+    for prefix in ("agenda", "sponsorships", "job_posts"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     return data | changes
 

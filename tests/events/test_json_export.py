@@ -21,8 +21,6 @@ def test_export_json_has_the_documented_schema(capsys):
         meetup_url="https://www.meetup.com/vienna-deep-learning-meetup/events/285166083/",
     )
     pieler = make_speaker(name="Michael Pieler", affiliation="independent")
-    talk = make_talk(event=event, title="GPT-NeoX-20B", slides_url="https://example.org/neox.pdf")
-    talk.talk_speakers.create(speaker=pieler, affiliation="EleutherAI")
     make_slot(
         event=event,
         start_time=datetime.time(18, 30),
@@ -30,7 +28,9 @@ def test_export_json_has_the_documented_schema(capsys):
         title="Welcome & Introduction",
         kind="welcome",
     )
-    make_slot(event=event, start_time=None, title="Networking", kind="networking", order=1)
+    talk = make_talk(event=event, title="GPT-NeoX-20B", slides_url="https://example.org/neox.pdf")
+    talk.talk_speakers.create(speaker=pieler, affiliation="EleutherAI")
+    make_slot(event=event, start_time=None, title="Networking", kind="networking")
     make_sponsorship(event=event, sponsor=None, role="host")
 
     call_command("export_meetups", "--format", "json")
@@ -50,6 +50,7 @@ def test_export_json_has_the_documented_schema(capsys):
         "url": "/meetups/meetup-44/",
         "agenda": [
             {"time": "18:30", "end_time": "18:40", "title": "Welcome & Introduction", "kind": "welcome"},
+            {"time": None, "end_time": None, "title": "GPT-NeoX-20B", "kind": "talk"},
             {"time": None, "end_time": None, "title": "Networking", "kind": "networking"},
         ],
         "talks": [

@@ -2,10 +2,13 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
+from common.visibility import PUBLIC
 from events.enums import EventStatus, SlotKind
 from events.models import Event, JobPost
+from events.selectors import with_program
 from talks.models import Talk
 from tests.factories import make_event, make_job_post, make_slot, make_talk, make_venue
 
@@ -46,19 +49,31 @@ def test_event_intro_slides_file_and_link_together_are_rejected():
 
 
 def test_talk_slides_file_and_link_together_are_rejected():
-    event = make_event()
     with pytest.raises(IntegrityError), transaction.atomic():
         Talk.objects.create(
-            event=event, title="T", slug="t", slides="slides/x.pdf", slides_url="https://example.org/x.pdf"
+            title="T", slug="t", slides="slides/x.pdf", slides_url="https://example.org/x.pdf"
         )
 
 
-def test_talk_slug_is_unique_within_its_event_only():
-    first, second = make_event(), make_event()
-    make_talk(event=first, slug="hot-topics")
-    make_talk(event=second, slug="hot-topics")
+def test_talk_slug_is_unique_across_meetups():
+    make_talk(event=make_event(), slug="hot-topics")
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_talk(event=first, slug="hot-topics")
+        make_talk(event=make_event(), slug="hot-topics")
+
+
+def test_talk_is_on_one_agenda_only():
+    talk = make_talk(event=make_event())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_slot(event=make_event(), talk=talk, title="")
+
+
+def test_agenda_slot_of_a_talk_needs_no_title_but_any_other_slot_does():
+    event = make_event()
+    talk = make_talk(event=event, title="Attention")
+    assert talk.slot.title == ""
+    assert str(talk.slot) == "Attention"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_slot(event=event, title="")
 
 
 def test_agenda_slot_end_before_start_is_rejected():
@@ -84,10 +99,9 @@ def test_seed_agenda_is_represented_exactly():
         ((19, 45), (20, 15), "Break", SlotKind.BREAK),
         ((21, 0), None, "Networking", SlotKind.NETWORKING),
     ]
-    for order, (start, end, title, kind) in enumerate(rows):
+    for start, end, title, kind in rows:
         make_slot(
             event=event,
-            order=order,
             start_time=datetime.time(*start),
             end_time=datetime.time(*end) if end else None,
             title=title,
@@ -113,11 +127,32 @@ def test_event_without_known_time_has_no_start():
     assert make_event(start_time=None).starts_at is None
 
 
-def test_published_hides_drafts_but_keeps_cancelled_events():
+def test_visible_to_the_public_hides_drafts_but_keeps_cancelled_events():
     published = make_event(status=EventStatus.PUBLISHED)
     cancelled = make_event(status=EventStatus.CANCELLED)
-    make_event(status=EventStatus.DRAFT)
-    assert set(Event.objects.published()) == {published, cancelled}
+    draft = make_event(status=EventStatus.DRAFT)
+    assert set(Event.objects.visible_to(PUBLIC)) == {published, cancelled}
+    assert set(Event.objects.visible_to(User(is_staff=True))) == {published, cancelled, draft}
+
+
+def test_agenda_shows_in_time_order_whatever_order_rows_were_stored_in():
+    event = make_event()
+    for start, title in [(None, "Arrival"), ((18, 15), "Welcome"), ((18, 30), "Talk 1"), (None, "Break")]:
+        make_slot(event=event, title=title, start_time=datetime.time(*start) if start else None)
+    make_slot(event=event, title="Late talk", start_time=datetime.time(21, 30), position=0)  # typed 0 by hand
+    make_slot(event=event, title="Networking")
+    make_slot(event=event, title="Drinks", start_time=datetime.time(21, 0))  # added last, as the admin does
+    event = with_program(Event.objects.filter(pk=event.pk)).get()
+    # Untimed slots keep their place right after the slot stored before them; the rest go by time.
+    assert [slot.display_title for slot in event.program] == [
+        "Arrival",
+        "Welcome",
+        "Talk 1",
+        "Break",
+        "Networking",
+        "Drinks",
+        "Late talk",
+    ]
 
 
 def test_upcoming_and_past_split_at_today_in_vienna():

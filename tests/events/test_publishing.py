@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from common.text import ordinal_suffix
+from common.visibility import PUBLIC
 from events.enums import EventStatus, SponsorRole
 from events.models import AgendaSlot, Event
 from events.services.publishing import event_checklist, event_duplicate_as_next, next_title
@@ -41,22 +42,18 @@ def meetup_75():
         video_url="https://youtube.com/watch?v=1",
         status=EventStatus.PUBLISHED,
     )
-    talk = make_talk(event=event, title="Misaligned AI agents are here", speakers=[make_speaker()])
-    make_slot(event=event, start_time=datetime.time(18, 15), title="Arrival", kind="welcome", order=0)
+    make_slot(event=event, start_time=datetime.time(18, 15), title="Arrival", kind="welcome")
     make_slot(
+        event=event, start_time=datetime.time(18, 30), title="Welcome by the organizers", kind="welcome"
+    )
+    make_talk(
         event=event,
-        start_time=datetime.time(18, 30),
-        title="Welcome by the organizers",
-        kind="welcome",
-        order=1,
+        title="Misaligned AI agents are here",
+        speakers=[make_speaker()],
+        start_time=datetime.time(18, 45),
     )
-    make_slot(
-        event=event, start_time=datetime.time(18, 45), title=talk.title, kind="talk", talk=talk, order=2
-    )
-    make_slot(
-        event=event, start_time=datetime.time(19, 30), title="Announcements", kind="announcements", order=3
-    )
-    make_slot(event=event, title="Networking Break", kind="break", order=4)
+    make_slot(event=event, start_time=datetime.time(19, 30), title="Announcements", kind="announcements")
+    make_slot(event=event, title="Networking Break", kind="break")
     make_sponsorship(event=event, sponsor=make_sponsor(name="42 Vienna"), role=SponsorRole.HOST)
     make_sponsorship(event=event, sponsor=make_sponsor(name="Drinks AG"), role=SponsorRole.DRINKS)
     make_job_post(event=event)
@@ -81,7 +78,7 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
         datetime.time(22, 0),
         meetup_75.venue,
     )
-    assert [(s.start_time, s.title, s.kind, s.order, s.talk) for s in copy.agenda.order_by("order")] == [
+    assert [(s.start_time, s.title, s.kind, s.position, s.talk) for s in copy.agenda.all()] == [
         (datetime.time(18, 15), "Arrival", "welcome", 0, None),
         (datetime.time(18, 30), "Welcome by the organizers", "welcome", 1, None),
         (datetime.time(19, 30), "Announcements", "announcements", 3, None),
@@ -91,7 +88,7 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
         ("42 Vienna", "host"),
         ("Drinks AG", "drinks"),
     ]
-    assert list(copy.talks.all()) == []
+    assert list(Talk.objects.filter(slot__event=copy)) == []
     assert list(copy.job_posts.all()) == []
     assert (copy.description, copy.meetup_url, copy.intro_slides_url, copy.video_url, copy.photos_url) == (
         "",
@@ -102,7 +99,7 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
     )
     # The original is untouched.
     assert meetup_75.agenda.count() == 5
-    assert Talk.objects.filter(event=meetup_75).count() == 1
+    assert Talk.objects.filter(slot__event=meetup_75).count() == 1
     assert AgendaSlot.objects.count() == 9
 
 
@@ -136,11 +133,15 @@ def test_next_title_without_ordinal_gets_a_meetup_title():
 
 def test_event_checklist_names_what_is_missing():
     event = make_event(venue=None, start_time=None, status=EventStatus.DRAFT)
-    with_speaker = make_talk(event=event, title="Ready talk", abstract="About it.", speakers=[make_speaker()])
-    with_speaker.slides_url = "https://example.org/s.pdf"
-    with_speaker.save()
+    make_talk(
+        event=event,
+        title="Ready talk",
+        abstract="About it.",
+        speakers=[make_speaker()],
+        slides_url="https://example.org/s.pdf",
+        start_time=datetime.time(19),
+    )
     make_talk(event=event, title="Lonely talk")
-    make_slot(event=event, title="Ready talk", kind="talk", talk=with_speaker, start_time=datetime.time(19))
     make_slot(event=event, title="Networking")
 
     assert event_checklist(event) == [
@@ -150,23 +151,28 @@ def test_event_checklist_names_what_is_missing():
         "Talk “Lonely talk” has no speaker.",
         "Talk “Lonely talk” has no abstract.",
         "Talk “Lonely talk” has no slides.",
+        "Agenda slot “Lonely talk” has no time.",
         "Agenda slot “Networking” has no time.",
-        "Talk “Lonely talk” is not on the agenda.",
     ]
 
 
 def test_event_checklist_empty_for_complete_event():
     event = make_event(venue=make_venue(), meetup_url="https://www.meetup.com/x/events/1/")
-    talk = make_talk(
-        event=event, abstract="A.", speakers=[make_speaker()], slides_url="https://example.org/s.pdf"
+    make_talk(
+        event=event,
+        abstract="A.",
+        speakers=[make_speaker()],
+        slides_url="https://example.org/s.pdf",
+        start_time=datetime.time(18, 45),
     )
-    make_slot(event=event, title=talk.title, kind="talk", talk=talk, start_time=datetime.time(18, 45))
     assert event_checklist(event) == []
 
 
 def test_admin_event_change_page_shows_checklist_and_preview_link(organizer_client):
     event = make_event(venue=None, status=EventStatus.DRAFT, slug="next-one")
-    page = organizer_client.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
+    response = organizer_client.get(reverse("admin:events_event_change", args=[event.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Before publishing (this event is a draft: only organizers see its page)" in page
     assert '<li class="warning">No venue yet.</li>' in page
     assert f'href="{event.get_absolute_url()}"' in page
@@ -174,7 +180,9 @@ def test_admin_event_change_page_shows_checklist_and_preview_link(organizer_clie
 
 
 def test_admin_new_event_form_starts_as_draft(organizer_client):
-    page = organizer_client.get(reverse("admin:events_event_add")).content.decode()
+    response = organizer_client.get(reverse("admin:events_event_add"))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert '<option value="draft" selected>Draft</option>' in page
     assert Event().status == EventStatus.DRAFT
 
@@ -199,7 +207,7 @@ def test_admin_cancel_action_keeps_event_public_as_cancelled(organizer_client):
     organizer_client.post(CHANGELIST, {"action": "cancel", "_selected_action": [event.pk]})
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED
-    assert list(Event.objects.published()) == [event]
+    assert list(Event.objects.visible_to(PUBLIC)) == [event]
 
 
 def test_admin_duplicate_action_opens_the_copy(organizer_client, meetup_75):

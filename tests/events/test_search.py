@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from events.enums import EventStatus
+from talks.models import Talk
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_search_finds_talks_by_speaker_and_speakers_by_other_spellings(client, h
 
 
 def test_search_finds_words_in_uploaded_slide_text(client, upcoming_event):
-    talk = upcoming_event.talks.get()
+    talk = Talk.objects.get(slot__event=upcoming_event)
     talk.slides_text = "Backpropagation through time, unrolled\fPage two"
     talk.save()
 

@@ -104,8 +104,8 @@ def test_slides_download_of_a_public_talk_may_be_cached_but_a_draft_preview_may_
     from django.contrib.auth.models import User
 
     assert client.get(URL).headers["Cache-Control"] == "public, max-age=3600"
-    talk.event.status = "draft"
-    talk.event.save()
+    talk.slot.event.status = "draft"
+    talk.slot.event.save()
     client.force_login(User.objects.create_user("staff", is_staff=True))
 
     assert client.get(URL).headers["Cache-Control"] == "private, no-store"
@@ -164,7 +164,9 @@ def test_intro_slides_download_serves_the_event_deck(client, upcoming_event):
 
 
 def test_event_page_links_slides_with_a_label(client, talk):
-    content = client.get("/meetups/meetup-900/").content.decode()
+    response = client.get("/meetups/meetup-900/")
+    assert response.status_code == 200
+    content = response.content.decode()
 
     assert f'href="{URL}"' in content
     assert 'Slides<span class="visually-hidden"> for “Attention in practice”</span>' in content

@@ -5,6 +5,7 @@ import gzip
 import pytest
 from django.contrib.auth.models import User
 
+from events.enums import EventStatus
 from talks.models import Talk
 from tests import factories
 
@@ -17,8 +18,10 @@ def test_page_cache_second_request_is_a_hit(client, upcoming_event):
     first = client.get(EVENT_URL)
     second = client.get(EVENT_URL)
 
+    assert (first.status_code, second.status_code) == (200, 200)
     assert first.headers["X-Page-Cache"] == "miss"
     assert second.headers["X-Page-Cache"] == "hit"
+    assert "Attention in practice" in first.content.decode()
     assert second.content == first.content
     assert second.headers["Content-Type"] == "text/html; charset=utf-8"
 
@@ -47,6 +50,7 @@ def test_page_cache_head_request_is_answered_from_the_cache_without_body(client,
 
     response = client.head(EVENT_URL)
 
+    assert response.status_code == 200
     assert response.headers["X-Page-Cache"] == "hit"
     assert response.content == b""
 
@@ -62,6 +66,7 @@ def test_page_cache_edited_talk_title_shows_at_once_on_event_archive_and_api(cli
 
     for url in urls:
         response = client.get(url)
+        assert response.status_code == 200, url
         assert response.headers["X-Page-Cache"] == "miss", url
         assert "Attention, revisited" in response.content.decode(), url
 
@@ -101,7 +106,9 @@ def test_page_cache_admin_edit_of_a_talk_shows_at_once(client, upcoming_event):
     )
 
     for url in urls:
-        assert "Edited in the admin" in client.get(url).content.decode(), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Edited in the admin" in response.content.decode(), url
 
 
 def test_page_cache_speaker_change_through_m2m_invalidates(client, upcoming_event):
@@ -110,7 +117,9 @@ def test_page_cache_speaker_change_through_m2m_invalidates(client, upcoming_even
 
     talk.speakers.add(factories.make_speaker(name="Linus Newcomer"))
 
-    assert "Linus Newcomer" in client.get(EVENT_URL).content.decode()
+    response = client.get(EVENT_URL)
+    assert response.status_code == 200
+    assert "Linus Newcomer" in response.content.decode()
 
 
 def test_page_cache_deleted_talk_disappears_at_once(client, upcoming_event):
@@ -118,32 +127,50 @@ def test_page_cache_deleted_talk_disappears_at_once(client, upcoming_event):
 
     Talk.objects.get(slug="attention").delete()
 
-    # The agenda slot stays (with its title), the link to the talk goes.
-    assert "/meetups/meetup-900/talks/attention/" not in client.get(EVENT_URL).content.decode()
-
-
-def test_page_cache_is_bypassed_for_logged_in_staff(client, upcoming_event):
-    client.force_login(User.objects.create_user("staff", is_staff=True))
-
-    client.get(EVENT_URL)
+    # Its agenda slot goes with it, and so does the link.
     response = client.get(EVENT_URL)
+    assert response.status_code == 200
+    assert "/meetups/meetup-900/talks/attention/" not in response.content.decode()
 
-    assert "X-Page-Cache" not in response.headers
+
+def test_page_cache_is_bypassed_for_logged_in_staff_and_keeps_their_drafts_out(client, upcoming_event):
+    factories.make_talk(event=upcoming_event, title="Secret draft talk")
+    upcoming_event.status = EventStatus.DRAFT
+    upcoming_event.save()
+    staff = type(client)()
+    staff.force_login(User.objects.create_user("staff", is_staff=True))
+
+    for _ in range(2):
+        response = staff.get(EVENT_URL)
+        assert response.status_code == 200
+        assert "Secret draft talk" in response.content.decode()
+        assert "X-Page-Cache" not in response.headers
+
+    assert client.get(EVENT_URL).status_code == 404  # the staff's rendering was never stored
 
 
 def test_page_cache_does_not_store_admin_pages(client, db):
-    client.get("/admin/login/")
+    first = client.get("/admin/login/")
+    second = client.get("/admin/login/")
 
-    assert "X-Page-Cache" not in client.get("/admin/login/").headers
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert "X-Page-Cache" not in second.headers
+    # Each rendering carries its own CSRF token; a stored page would repeat one.
+    assert first.context["csrf_token"] != second.context["csrf_token"]
 
 
 def test_page_cache_does_not_store_not_found_pages(client, db):
-    client.get("/meetups/nope/")
+    from django.core.cache import cache
 
-    response = client.get("/meetups/nope/")
+    from vdlm.cache import _page_key, current_generation
 
-    assert response.status_code == 404
-    assert "X-Page-Cache" not in response.headers
+    for _ in range(2):
+        response = client.get("/meetups/soon/")
+        assert response.status_code == 404
+        assert "X-Page-Cache" not in response.headers
+
+    key = _page_key(response.wsgi_request, current_generation())
+    assert cache.get_many([f"{key}|identity", f"{key}|gzip"]) == {}
 
 
 def test_page_cache_does_not_store_slide_downloads(client, upcoming_event):
@@ -156,7 +183,9 @@ def test_page_cache_does_not_store_slide_downloads(client, upcoming_event):
 
 
 def test_page_cache_hit_is_gzipped_for_clients_that_accept_it(client, upcoming_event):
-    plain = client.get(EVENT_URL).content
+    first = client.get(EVENT_URL)
+    assert first.status_code == 200
+    plain = first.content
 
     response = client.get(EVENT_URL, headers={"Accept-Encoding": "gzip, deflate, br"})
 

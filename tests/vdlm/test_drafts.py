@@ -31,8 +31,8 @@ def draft(upcoming_event):
     factories.make_sponsorship(
         event=event, sponsor=factories.make_sponsor(name="Hidden Sponsor", slug="hidden")
     )
-    # An open job post is public, but not the draft meetup it is to be announced at.
-    factories.make_job_post(title="Open role", company="Acme", event=event)
+    # A job post to be announced at the draft meetup stays private with it.
+    factories.make_job_post(title="Hidden role", company="Acme", event=event)
     return event
 
 
@@ -67,7 +67,10 @@ def test_drafts_never_appear_in_public_listings(client, draft, url):
     content = response.content.decode()
 
     assert response.status_code == 200
-    for secret in (SECRET, "Hidden Talk", "Hidden Speaker", "Hidden Sponsor", "secret-draft", "Draft Venue"):
+    for secret in (
+        *(SECRET, "Hidden Talk", "Hidden Speaker", "Hidden Sponsor", "Hidden role"),
+        *("secret-draft", "Draft Venue"),
+    ):
         assert secret not in content, (url, secret)
 
 
@@ -83,6 +86,7 @@ def test_drafts_do_not_leak_into_cached_pages_after_staff_preview(client, draft)
 
     response = client.get("/archive/")
 
+    assert response.status_code == 200
     assert SECRET not in response.content.decode()
 
 
@@ -92,14 +96,18 @@ def test_drafts_publishing_shows_the_event_at_once(client, draft):
     draft.status = EventStatus.PUBLISHED
     draft.save()
 
-    assert SECRET in client.get("/archive/").content.decode()
+    response = client.get("/archive/")
+    assert response.status_code == 200
+    assert SECRET in response.content.decode()
 
 
 def test_drafts_staff_preview_event_with_a_draft_banner(client, draft):
     client.force_login(User.objects.create_user("staff", is_staff=True))
 
-    content = client.get("/meetups/secret-draft/").content.decode()
+    response = client.get("/meetups/secret-draft/")
+    content = response.content.decode()
 
+    assert response.status_code == 200
     assert SECRET in content
     assert "notice--draft" in content
     assert "only organizers see this page" in content
@@ -109,10 +117,25 @@ def test_drafts_staff_preview_talk_and_speaker(client, draft):
     client.force_login(User.objects.create_user("staff", is_staff=True))
 
     assert client.get("/meetups/secret-draft/talks/hidden-talk/").status_code == 200
-    assert "Hidden Talk" in client.get("/speakers/hidden-speaker/").content.decode()
+    speaker_page = client.get("/speakers/hidden-speaker/")
+    assert speaker_page.status_code == 200
+    assert "Hidden Talk" in speaker_page.content.decode()
+
+
+def test_drafts_job_posts_are_listed_for_staff_only(client, draft):
+    assert "Hidden role" not in client.get("/jobs/").content.decode()
+
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+    response = client.get("/jobs/")
+
+    assert response.status_code == 200
+    assert "Hidden role" in response.content.decode()
+    assert SECRET in response.content.decode()  # "announced at" the draft, for staff
 
 
 def test_drafts_published_event_has_no_draft_banner(client, upcoming_event):
     client.force_login(User.objects.create_user("staff", is_staff=True))
 
-    assert "notice--draft" not in client.get("/meetups/meetup-900/").content.decode()
+    response = client.get("/meetups/meetup-900/")
+    assert response.status_code == 200
+    assert "notice--draft" not in response.content.decode()
