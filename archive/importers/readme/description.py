@@ -10,8 +10,13 @@ from markdown_it.token import Token
 
 from ..links import MEETUP_URL
 from ..markdown import Block, inline_text
-from .agenda_region import AGENDA_MARKER
 
+# Where the prose stops for an agenda: "Agenda", "Schedule:", "Our Agenda for this meetup:", "Our agenda is as
+# follows:". Looser markers ("This is our agenda for …:", #8, #15) open an agenda that the prose goes on after
+# (talk details, the host's thanks), so the description keeps running there.
+DESCRIPTION_END = re.compile(
+    r"^(?:our\s+)?(?:agenda|schedule)(?:\s+for\s+this\s+meetup|\s+is\s+as\s+follows)?\s*:?\s*$", re.I
+)
 # "10 June 2026 @ ÖBB Innovation Factory" (#74, #75)
 DATE_AT_VENUE = re.compile(r".+\d{4}\s+@\s+.+")
 
@@ -58,7 +63,7 @@ def description_end(blocks: list[Block], start: int, *, default: int) -> int:
             r"^(agenda|talk details|talk abstract)", content, re.I
         ):
             return opening.map[0]
-        if opening.type == "paragraph_open" and AGENDA_MARKER.match(content.split("\n")[0]):
+        if opening.type == "paragraph_open" and DESCRIPTION_END.match(content.split("\n")[0]):
             return opening.map[0]
         if opening.type == "hr" and opening.map[0] > start:
             return opening.map[0]
