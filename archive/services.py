@@ -206,6 +206,7 @@ class _ArchiveWriter:
                 start_time=slot.start_time,
                 end_time=slot.end_time,
                 title="" if slot.talk is not None else slot.title,
+                is_cancelled=slot.cancelled and slot.talk is None,
                 kind=SlotKind.HOST
                 if slot.kind == SlotKind.WELCOME and HOST.search(slot.title)
                 else slot.kind,

@@ -52,7 +52,7 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = AgendaSlot
-        fields = ["start_time", "end_time", "kind", "title"]
+        fields = ["start_time", "end_time", "kind", "title", "is_cancelled"]
         labels = {"title": "Slot title"}
         help_texts = {"title": "Not needed for a talk: its title is shown."}
 
@@ -142,7 +142,7 @@ class ProgramInline(admin.StackedInline):
     verbose_name = "agenda slot"
     verbose_name_plural = "program: agenda slots and talks (shown in time order)"
     fieldsets = [
-        (None, {"fields": [("start_time", "end_time", "kind", "title")]}),
+        (None, {"fields": [("start_time", "end_time", "kind", "title", "is_cancelled")]}),
         (
             "Talk in this slot",
             {

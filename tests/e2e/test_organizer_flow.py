@@ -103,8 +103,8 @@ def test_organizer_prepares_the_next_meetup_on_one_page(
     page.get_by_label("Password").fill("pw-organizer-1")
     counted.click(page.get_by_role("button", name="Log in"))
     counted.click(page.get_by_role("link", name="Events", exact=True))
+    expect(page.get_by_role("columnheader", name="Status")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # status and preview in view
-    assert page.get_by_role("columnheader", name="Status").is_visible()
     counted.click(page.get_by_role("link", name=last.title))
 
     # Duplicate it as the next meetup, at another venue, on the date offered.
