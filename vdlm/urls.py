@@ -10,10 +10,6 @@ from vdlm.health import healthz
 from vdlm.sitemaps import sitemaps
 from vdlm.views import robots_txt
 
-admin.site.site_header = f"{settings.VDLM_SITE_NAME} – organizers"
-admin.site.site_title = f"{settings.VDLM_SITE_SHORT_NAME} admin"
-admin.site.index_title = "Prepare meetups"
-
 handler500 = "vdlm.errors.server_error"
 
 urlpatterns = [
