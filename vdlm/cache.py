@@ -14,9 +14,10 @@ Invalidation is exact and global: every write to a content model (common.content
 many-to-many changes and the bulk writes of ContentQuerySet) bumps the generation, and a stored page is served only
 while its generation is the current one. The generation has two parts: the machine's (vdlm/generation.py, a file
 all processes of the machine map) and, when the cache is shared between machines (CACHE_URL: Redis, Memcached),
-the cache's own, read in the same round trip as the page. So the default set-up (each worker's pages in its own
-memory) and a shared cache are both exact with any number of workers. Why global rather than per page: see
-bench/README.md (a write costs each page one render, measured there as "first request after a write").
+the cache's own, read in the same round trip as the page (or alone, when this process already holds a copy of
+the page). So the default set-up (each worker's pages in its own memory) and a shared cache are both exact with any
+number of workers. Why global rather than per page: the pages that cost most to render again (archive, API,
+calendars) list every meetup and change with nearly every write anyway; see bench/results/2026-11-30-python-svc.md.
 
 The day is part of the key, because "upcoming" and job expiry depend on it, and so is the release (a fingerprint
 of the code, templates and static files), so a deploy never serves pages rendered by the previous version.

@@ -3,7 +3,8 @@
 Every write to public content increments it (under a file lock), and every process reads it at the start of each
 request for the price of a memory read, so a page cached by any worker is recognised as out of date by all of
 them on their next request. Measured against the other ways to share a generation between workers (a file-based
-or database cache, the number in the database), this costs nothing on a cache hit (bench/README.md).
+or database cache, the number in the database), this costs least on a cache hit: see the recorded benchmark
+in bench/results/2026-11-30-python-svc.md.
 
 The file belongs to the database whose content it versions: next to a SQLite file (every process that writes to
 that database can write there), or, for another database, under the project folder, named after the database.
