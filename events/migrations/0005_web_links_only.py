@@ -4,34 +4,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_agendaslot_cancelled'),
+        ("events", "0004_agendaslot_cancelled"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('meetup_url', ''), ('meetup_url__istartswith', 'https://'), ('meetup_url__istartswith', 'http://'), _connector='OR'), name='event_meetup_url_is_web_link', violation_error_message='The meetup url must be a web address starting with https:// or http://.'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("meetup_url", ""),
+                    ("meetup_url__istartswith", "https://"),
+                    ("meetup_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="event_meetup_url_is_web_link",
+                violation_error_message="The meetup url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('intro_slides_url', ''), ('intro_slides_url__istartswith', 'https://'), ('intro_slides_url__istartswith', 'http://'), _connector='OR'), name='event_intro_slides_url_is_web_link', violation_error_message='The intro slides url must be a web address starting with https:// or http://.'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("intro_slides_url", ""),
+                    ("intro_slides_url__istartswith", "https://"),
+                    ("intro_slides_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="event_intro_slides_url_is_web_link",
+                violation_error_message="The intro slides url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('video_url', ''), ('video_url__istartswith', 'https://'), ('video_url__istartswith', 'http://'), _connector='OR'), name='event_video_url_is_web_link', violation_error_message='The video url must be a web address starting with https:// or http://.'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("video_url", ""),
+                    ("video_url__istartswith", "https://"),
+                    ("video_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="event_video_url_is_web_link",
+                violation_error_message="The video url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('photos_url', ''), ('photos_url__istartswith', 'https://'), ('photos_url__istartswith', 'http://'), _connector='OR'), name='event_photos_url_is_web_link', violation_error_message='The photos url must be a web address starting with https:// or http://.'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("photos_url", ""),
+                    ("photos_url__istartswith", "https://"),
+                    ("photos_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="event_photos_url_is_web_link",
+                violation_error_message="The photos url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobpost',
-            constraint=models.CheckConstraint(condition=models.Q(('url', ''), ('url__istartswith', 'https://'), ('url__istartswith', 'http://'), _connector='OR'), name='jobpost_url_is_web_link', violation_error_message='The url must be a web address starting with https:// or http://.'),
+            model_name="jobpost",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("url", ""),
+                    ("url__istartswith", "https://"),
+                    ("url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="jobpost_url_is_web_link",
+                violation_error_message="The url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sponsor',
-            constraint=models.CheckConstraint(condition=models.Q(('website', ''), ('website__istartswith', 'https://'), ('website__istartswith', 'http://'), _connector='OR'), name='sponsor_website_is_web_link', violation_error_message='The website must be a web address starting with https:// or http://.'),
+            model_name="sponsor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("website", ""),
+                    ("website__istartswith", "https://"),
+                    ("website__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="sponsor_website_is_web_link",
+                violation_error_message="The website must be a web address starting with https:// or http://.",
+            ),
         ),
     ]

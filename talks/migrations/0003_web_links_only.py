@@ -4,34 +4,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('talks', '0002_organizer_workspace'),
+        ("talks", "0002_organizer_workspace"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='speaker',
-            constraint=models.CheckConstraint(condition=models.Q(('website', ''), ('website__istartswith', 'https://'), ('website__istartswith', 'http://'), _connector='OR'), name='speaker_website_is_web_link', violation_error_message='The website must be a web address starting with https:// or http://.'),
+            model_name="speaker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("website", ""),
+                    ("website__istartswith", "https://"),
+                    ("website__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="speaker_website_is_web_link",
+                violation_error_message="The website must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='speaker',
-            constraint=models.CheckConstraint(condition=models.Q(('github', ''), ('github__istartswith', 'https://'), ('github__istartswith', 'http://'), _connector='OR'), name='speaker_github_is_web_link', violation_error_message='The github must be a web address starting with https:// or http://.'),
+            model_name="speaker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("github", ""),
+                    ("github__istartswith", "https://"),
+                    ("github__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="speaker_github_is_web_link",
+                violation_error_message="The github must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='speaker',
-            constraint=models.CheckConstraint(condition=models.Q(('linkedin', ''), ('linkedin__istartswith', 'https://'), ('linkedin__istartswith', 'http://'), _connector='OR'), name='speaker_linkedin_is_web_link', violation_error_message='The linkedin must be a web address starting with https:// or http://.'),
+            model_name="speaker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("linkedin", ""),
+                    ("linkedin__istartswith", "https://"),
+                    ("linkedin__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="speaker_linkedin_is_web_link",
+                violation_error_message="The linkedin must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='speaker',
-            constraint=models.CheckConstraint(condition=models.Q(('social', ''), ('social__istartswith', 'https://'), ('social__istartswith', 'http://'), _connector='OR'), name='speaker_social_is_web_link', violation_error_message='The social must be a web address starting with https:// or http://.'),
+            model_name="speaker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("social", ""),
+                    ("social__istartswith", "https://"),
+                    ("social__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="speaker_social_is_web_link",
+                violation_error_message="The social must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='talk',
-            constraint=models.CheckConstraint(condition=models.Q(('slides_url', ''), ('slides_url__istartswith', 'https://'), ('slides_url__istartswith', 'http://'), _connector='OR'), name='talk_slides_url_is_web_link', violation_error_message='The slides url must be a web address starting with https:// or http://.'),
+            model_name="talk",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("slides_url", ""),
+                    ("slides_url__istartswith", "https://"),
+                    ("slides_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="talk_slides_url_is_web_link",
+                violation_error_message="The slides url must be a web address starting with https:// or http://.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='talk',
-            constraint=models.CheckConstraint(condition=models.Q(('video_url', ''), ('video_url__istartswith', 'https://'), ('video_url__istartswith', 'http://'), _connector='OR'), name='talk_video_url_is_web_link', violation_error_message='The video url must be a web address starting with https:// or http://.'),
+            model_name="talk",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("video_url", ""),
+                    ("video_url__istartswith", "https://"),
+                    ("video_url__istartswith", "http://"),
+                    _connector="OR",
+                ),
+                name="talk_video_url_is_web_link",
+                violation_error_message="The video url must be a web address starting with https:// or http://.",
+            ),
         ),
     ]
