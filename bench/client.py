@@ -82,7 +82,7 @@ class Organizer:
 
     def get(self, path: str) -> str:
         request = urllib.request.Request(self.base + path, headers=self.headers)
-        with self.opener.open(request, timeout=60) as response:
+        with self.opener.open(request, timeout=180) as response:
             return response.read().decode()
 
     def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[int, str]:
@@ -90,7 +90,7 @@ class Organizer:
         headers = {**self.headers, "Referer": self.base + path, "X-CSRFToken": self.csrf()}
         request = urllib.request.Request(self.base + path, data=body, headers=headers)
         try:
-            with self.opener.open(request, timeout=60) as response:
+            with self.opener.open(request, timeout=180) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
