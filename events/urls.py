@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import meetups, outputs, places, search
+from events.views import check_in, meetups, outputs, places, registrations, search
 
 app_name = "events"
 
@@ -36,4 +36,26 @@ urlpatterns = [
     path("calendar.ics", cached_page(outputs.calendar_feed), name="calendar"),
     path("feed/", cached_page(EventsFeed()), name="feed"),
     path("api/events.json", cached_page(outputs.events_json), name="api_events"),
+    # Registration on the site (never cached but the privacy note: each page has its own form or person).
+    path("meetups/<slug:slug>/register/", registrations.RegisterView.as_view(), name="register"),
+    path(
+        "meetups/<slug:slug>/register/sent/",
+        registrations.RegistrationSentView.as_view(),
+        name="registration_sent",
+    ),
+    path("meetups/<slug:slug>/check-in/", check_in.CheckInView.as_view(), name="check_in"),
+    path("registrations/<slug:token>/", registrations.StatusView.as_view(), name="registration_status"),
+    path(
+        "registrations/<slug:token>/cancel/", registrations.CancelView.as_view(), name="registration_cancel"
+    ),
+    path(
+        "registrations/confirm/<slug:token>/",
+        registrations.ConfirmView.as_view(),
+        name="registration_confirm",
+    ),
+    path(
+        "privacy/registrations/",
+        cached_page(registrations.PrivacyView.as_view()),
+        name="registration_privacy",
+    ),
 ]
