@@ -93,7 +93,7 @@ class PersonForm(forms.Form):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "company", "event", "status", "queue_number", "checked_in", "no_shows"]
+    list_display = ["person", "email", "company", "event", "status", "queue_number", "checked_in", "no_shows"]
     list_filter = ["status", AttendanceFilter, "is_host_guest", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "company"]
     list_select_related = ["event"]
@@ -139,6 +139,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # a deleted seat would not go to the waitlist: cancel, or erase a person's data
+
+    @admin.display(description="name as on an ID", ordering="name")
+    def person(self, registration):
+        return registration.name or "(anonymised)"
 
     @admin.display(description="checked in", boolean=True, ordering="checked_in_at")
     def checked_in(self, registration):

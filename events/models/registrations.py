@@ -159,7 +159,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return self.name or "(anonymised)"
+        # Not the name: the admin's history keeps this text after the registration is anonymised.
+        return f"Registration #{self.pk}"
 
     @property
     def is_pending(self) -> bool:
