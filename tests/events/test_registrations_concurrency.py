@@ -107,7 +107,9 @@ def database(request, tmp_path):
     dropped = None
     if request.param.startswith("sqlite"):
         mode = request.param.split("-")[1].upper()
-        url = f"sqlite:///{tmp_path / 'db.sqlite3'}?transaction_mode={mode}"
+        # Thirty writers queue at once here (a site has as many as gunicorn workers): each may wait its turn up to
+        # 20 s, as a SQLite writer may in production, not sqlite3's default 5 s, on a machine shared with others.
+        url = f"sqlite:///{tmp_path / 'db.sqlite3'}?transaction_mode={mode}&timeout=20"
     else:
         url, dropped = postgres_database()
     env = environment(url, tmp_path)
