@@ -109,14 +109,11 @@ EVENT = _object(
 PAGE = _object(
     {
         "schema": URL,
-        "count": {"type": "integer", "minimum": 0, "description": "Meetups on all pages."},
         "page": {"type": "integer", "minimum": 1},
-        "pages": {"type": "integer", "minimum": 1},
         "links": _object(
             {
                 "self": URL,
                 "first": URL,
-                "last": URL,
                 "prev": OPTIONAL_URL,
                 "next": OPTIONAL_URL,
                 "calendar": URL,

@@ -1,15 +1,20 @@
 """The meetups for calendar programs: one meetup's .ics and the subscription of all (the JSON API: views/api.py)."""
 
+import datetime
+
 from django.http import Http404, HttpResponse
 
 from common.http import add_validators
 from common.visibility import PUBLIC
 from events.formats.calendar import events_calendar
-from events.models import Event
+from events.models import Event, local_today
 from events.selectors import with_program
 
 # Seconds a client or proxy may reuse a calendar without asking again (subscribed clients refresh every 12 hours).
 CALENDAR_MAX_AGE = 60 * 60
+# The subscription holds the coming meetups and a year of past ones: what a calendar is for, and a file that stays
+# small however long the history grows (each meetup's own .ics stays on its page).
+SUBSCRIPTION_HISTORY = datetime.timedelta(days=365)
 
 
 def event_ics(request, slug):
@@ -22,8 +27,9 @@ def event_ics(request, slug):
 
 
 def calendar_feed(request):
-    """All public meetups, for calendar subscriptions."""
-    calendar = events_calendar(with_program(Event.objects.visible_to(PUBLIC)), subscription=True)
+    """Public meetups from a year ago on, for calendar subscriptions."""
+    events = Event.objects.visible_to(PUBLIC).filter(date__gte=local_today() - SUBSCRIPTION_HISTORY)
+    calendar = events_calendar(with_program(events), subscription=True)
     response = calendar_response(calendar.to_ical(), "vdlm.ics")
     return add_validators(response, max_age=CALENDAR_MAX_AGE)
 

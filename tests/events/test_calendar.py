@@ -53,14 +53,25 @@ def test_calendar_summer_and_winter_meetups_come_out_at_the_right_utc_instant(cl
         for name, (date, _utc) in moments.items()
     }
 
-    response, calendar = read_calendar(client, "/calendar.ics")
-
-    entries = entries_by_uid(calendar)
     for name, (date, utc) in moments.items():
-        entry = entries[f"event-{events[name].pk}@meetup.example.org"]
+        response, calendar = read_calendar(client, f"/meetups/{events[name].slug}/calendar.ics")
+        entry = calendar.vevent
         assert f"DTSTART;TZID=Europe/Vienna:{date:%Y%m%d}T183000\r\n" in response.content.decode(), name
         assert entry.dtstart.value.astimezone(UTC) == utc, name
         assert entry.dtend.value.astimezone(UTC) == utc + datetime.timedelta(hours=2, minutes=30), name
+
+
+def test_calendar_subscription_holds_coming_meetups_and_a_year_of_past_ones(client, db):
+    today = timezone.localdate()
+    kept = [
+        factories.make_event(date=today + datetime.timedelta(days=30)),
+        factories.make_event(date=today - datetime.timedelta(days=300)),
+    ]
+    factories.make_event(date=today - datetime.timedelta(days=400))
+
+    _response, calendar = read_calendar(client, "/calendar.ics")
+
+    assert sorted(entries_by_uid(calendar)) == sorted(f"event-{event.pk}@meetup.example.org" for event in kept)
 
 
 def test_calendar_time_zone_is_yearly_rules_without_rdate_lists(client, upcoming_event):
