@@ -22,6 +22,18 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 
 
+# German umlauts are also written without their dots: "Schlüter" as "Schlueter" (and folded to "Schluter").
+_TRANSLITERATED_UMLAUT = re.compile(r"([aou])e")
+
+
+def search_key(text: str) -> str:
+    """What people may type for a name, folded to one key: "Schlüter", "SCHLUTER" and "schlueter" -> "schluter".
+
+    Looser than `fold` (which tells names apart for the importer): both sides of a search are keyed alike.
+    """
+    return _TRANSLITERATED_UMLAUT.sub(r"\1", fold(text))
+
+
 def ordinal_suffix(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return "th"
