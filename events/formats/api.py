@@ -130,6 +130,7 @@ def event_resource(row: dict, links: Links, zone: ZoneInfo) -> dict:
             {
                 "title": slot["talk__title"] if slot["talk_id"] else slot["title"],
                 "kind": slot["kind"],
+                "cancelled": bool(slot["is_cancelled"] or slot["talk__is_cancelled"]),
                 "starts_at": _at(date, slot["start_time"], zone),
                 "ends_at": _at(date, slot["end_time"], zone),
             }

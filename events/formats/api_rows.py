@@ -24,7 +24,7 @@ EVENT_FIELDS = (
 
 # A row per slot and speaker of its talk (one, without speaker, for a slot without any), in stored order.
 SLOTS = """
-SELECT s.id, s.event_id, s.position, s.start_time, s.end_time, s.kind, s.title, s.talk_id,
+SELECT s.id, s.event_id, s.position, s.start_time, s.end_time, s.kind, s.title, s.is_cancelled, s.talk_id,
        t.title AS talk__title, t.slug AS talk__slug, t.kind AS talk__kind, t.is_cancelled AS talk__is_cancelled,
        t.abstract AS talk__abstract, t.slides AS talk__slides, t.slides_url AS talk__slides_url,
        t.video_url AS talk__video_url, ts.affiliation AS speaker__affiliation, sp.name AS speaker__name,

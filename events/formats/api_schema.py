@@ -48,6 +48,7 @@ SLOT = _object(
     {
         "title": {"type": "string"},
         "kind": {"type": "string"},
+        "cancelled": {"type": "boolean", "description": "The slot, or its talk, is cancelled."},
         "starts_at": INSTANT,
         "ends_at": INSTANT,
     },

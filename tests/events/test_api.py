@@ -10,6 +10,7 @@ from common.visibility import PUBLIC
 from events.enums import EventStatus
 from events.formats.api import PAGE_SIZE
 from events.models import Event
+from talks.models import Talk
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,7 @@ def test_api_meetup_has_absolute_links_end_times_and_utc_offsets(client, validat
         {
             "title": talk["title"],
             "kind": "talk",
+            "cancelled": False,
             "starts_at": "2024-07-10T18:45:00+02:00",
             "ends_at": "2024-07-10T19:15:00+02:00",
         }
@@ -213,3 +215,15 @@ def test_api_never_shows_drafts_even_to_organizers(organizer_client, db):
 
     assert response.status_code == 200
     assert response.json()["events"] == []
+
+
+def test_api_marks_cancelled_talks_on_the_agenda_and_in_the_talks(client, validator, upcoming_event):
+    Talk.objects.filter(slug="attention").update(is_cancelled=True)
+
+    event = get_json(client, "/api/meetups/meetup-900.json", validator)["event"]
+
+    assert [(slot["title"], slot["cancelled"]) for slot in event["agenda"]] == [
+        ("Welcome", False),
+        ("Attention in practice", True),
+    ]
+    assert event["talks"][0]["cancelled"] is True

@@ -71,7 +71,9 @@ def test_calendar_subscription_holds_coming_meetups_and_a_year_of_past_ones(clie
 
     _response, calendar = read_calendar(client, "/calendar.ics")
 
-    assert sorted(entries_by_uid(calendar)) == sorted(f"event-{event.pk}@meetup.example.org" for event in kept)
+    assert sorted(entries_by_uid(calendar)) == sorted(
+        f"event-{event.pk}@meetup.example.org" for event in kept
+    )
 
 
 def test_calendar_time_zone_is_yearly_rules_without_rdate_lists(client, upcoming_event):

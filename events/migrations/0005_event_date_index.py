@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_organizers_group"),
+        ("events", "0004_agendaslot_cancelled"),
     ]
 
     operations = [
