@@ -53,7 +53,7 @@ MIDDLEWARE = [
     # Outermost, so that page-cache hits and 304s carry CORS too, and preflights are answered at once.
     "vdlm.cors.ApiCorsMiddleware",
     # Compresses what the page cache has not (misses, query strings, the admin); a hit is already gzipped.
-    "django.middleware.gzip.GZipMiddleware",
+    "vdlm.compression.TextGZipMiddleware",
     # Answers If-None-Match/If-Modified-Since with 304, on page-cache hits too (validators: common/http.py).
     "django.middleware.http.ConditionalGetMiddleware",
     # First after those, so that a cached public page is answered before the rest runs (see vdlm/cache.py).

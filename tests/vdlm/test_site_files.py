@@ -160,3 +160,22 @@ def test_html_pages_answer_a_conditional_request_with_304(client, upcoming_event
     again = client.get("/meetups/meetup-900/", HTTP_IF_NONE_MATCH=hit.headers["ETag"])
 
     assert again.status_code == 304
+
+
+def test_slides_and_pictures_are_sent_as_they_are_never_gzipped_again(client, upcoming_event):
+    from django.core.files.base import ContentFile
+
+    from talks.models import Talk
+
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"  # would compress well, were it text
+    Talk.objects.get(slug="attention").slides.save("slides.pdf", ContentFile(pdf))
+
+    slides = client.get("/meetups/meetup-900/talks/attention/slides/", HTTP_ACCEPT_ENCODING="gzip")
+    card = client.get("/meetups/meetup-900/card.png", HTTP_ACCEPT_ENCODING="gzip")
+    icon = client.get("/favicon.ico", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert (slides.status_code, card.status_code, icon.status_code) == (200, 200, 200)
+    assert b"".join(slides.streaming_content) == pdf
+    assert slides.headers["Content-Length"] == str(len(pdf))
+    for response in (slides, card, icon):
+        assert "Content-Encoding" not in response.headers
