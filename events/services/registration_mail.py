@@ -8,13 +8,13 @@ A mail that cannot be sent is logged and reported to the caller (False); the reg
 
 import logging
 import smtplib
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from common.links import absolute_url
 from events.formats.calendar import events_calendar
 from events.models import Event, Registration
 from events.selectors import with_program
@@ -34,19 +34,14 @@ SUBJECTS = {
 WITH_CALENDAR = {"going", "promoted", "reminder"}
 
 
-def site_link(path: str) -> str:
-    """A path on the site's configured address (never the Host of some request: mails are read elsewhere)."""
-    return f"{settings.VDLM_SITE_URL.rstrip('/')}{path}"
-
-
 def registration_links(registration: Registration) -> dict:
     event = registration.event
     return {
-        "status": site_link(reverse("events:registration_status", args=[registration.status_token])),
-        "confirm": site_link(reverse("events:registration_confirm", args=[registration.confirm_token])),
-        "event": site_link(event.get_absolute_url()),
-        "register": site_link(reverse("events:register", args=[event.slug])),
-        "privacy": site_link(reverse("events:registration_privacy")),
+        "status": absolute_url(reverse("events:registration_status", args=[registration.status_token])),
+        "confirm": absolute_url(reverse("events:registration_confirm", args=[registration.confirm_token])),
+        "event": absolute_url(event.get_absolute_url()),
+        "register": absolute_url(reverse("events:register", args=[event.slug])),
+        "privacy": absolute_url(reverse("events:registration_privacy")),
     }
 
 
@@ -55,16 +50,14 @@ def site_context() -> dict:
         "name": settings.VDLM_SITE_NAME,
         "short_name": settings.VDLM_SITE_SHORT_NAME,
         "contact_email": settings.VDLM_CONTACT_EMAIL,
-        "url": site_link("/"),
+        "url": absolute_url("/"),
     }
 
 
 def calendar_file(event: Event) -> bytes:
     """The meetup's calendar entry, as its page offers it (events.formats.calendar)."""
     event = with_program(Event.objects.filter(pk=event.pk)).get()
-    # The calendar names the page's address through the request; mails name the configured site.
-    request = SimpleNamespace(build_absolute_uri=site_link)
-    return events_calendar([event], request).to_ical()
+    return events_calendar([event]).to_ical()
 
 
 def compose(kind: str, registration: Registration, **extra) -> EmailMultiAlternatives:

@@ -10,7 +10,7 @@ import events.models.registrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_agendaslot_cancelled"),
+        ("events", "0005_event_date_index"),
     ]
 
     operations = [
