@@ -86,7 +86,13 @@ def test_meetup_admin_page_links_the_guest_list_and_check_in(organizer_client, e
     page = response.content.decode()
     assert response.status_code == 200
     assert "Registration on this site" in page
+    registrations = f"{reverse('admin:events_registration_changelist')}?event__id__exact={event.pk}"
+    make_registration(event=event, name="Ada")
+    make_registration(event=make_event(capacity=5), name="Elsewhere")
+    listed = organizer_client.get(registrations)
+    assert [r.name for r in listed.context["cl"].result_list] == ["Ada"]
     for url in [
+        registrations,
         reverse("admin:events_registration_guest_list_csv", args=[event.pk]),
         reverse("admin:events_registration_guest_list", args=[event.pk]),
         reverse("events:check_in", args=[event.slug]),

@@ -312,3 +312,19 @@ def test_event_page_with_registration_runs_one_more_query_at_every_data_size(
 
     assert response.status_code == 200
     assert "1 going" in text(response)
+
+
+@pytest.mark.django_db(transaction=True)  # as in production: the mail goes when the registration is committed
+def test_register_says_plainly_when_the_mail_could_not_be_sent_and_keeps_the_registration(
+    client, event, settings
+):
+    from tests.vdlm.test_deploy import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+
+    response = client.post(register_url(event), FORM)
+
+    assert response.status_code == 503
+    assert "Your registration is saved, but our email to you could not be sent just now." in text(response)
+    assert Registration.objects.get().email == "ada@example.org"
