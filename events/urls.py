@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import meetups, outputs, places, search
+from events.views import about, deck, meetups, outputs, places, search
 
 app_name = "events"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("meetups/<slug:slug>/", cached_page(meetups.EventDetailView.as_view()), name="event_detail"),
     path("meetups/<slug:slug>/calendar.ics", cached_page(outputs.event_ics), name="event_ics"),
     path("meetups/<slug:slug>/intro-slides/", meetups.intro_slides, name="intro_slides"),
+    path("meetups/<slug:slug>/deck/", cached_page(deck.DeckView.as_view()), name="event_deck"),
+    path("about/", cached_page(about.AboutView.as_view()), name="about"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
