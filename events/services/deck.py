@@ -21,6 +21,7 @@ class Slide:
     kind: str  # names its template, templates/events/deck/_<kind>.html
     label: str  # what the slide shows, in a few words: for screen readers and the browser's title
     item: object = None  # the talk's slot, the host, the announcement or the job post shown
+    density: str = ""  # "", "dense" or "denser": smaller type for a slide with much to show (see `density`)
 
     @property
     def template(self) -> str:
@@ -93,13 +94,42 @@ def deck_slides(deck: Deck) -> list[Slide]:
     """The slides in the order of the evening; a part with nothing to show has no slide."""
     slides = [Slide("title", deck.event.title)]
     if deck.organizers:
-        slides.append(Slide("organizers", "The organizers"))
+        slides.append(Slide("organizers", "The organizers", density=density(len(deck.organizers), 4, 8)))
     if deck.program:
-        slides.append(Slide("agenda", "Topics for today"))
-    slides += [Slide("host", f"Our host: {host.name}", host) for host in deck.hosts]
-    slides += [Slide("talk", slot.talk.title, slot) for slot in deck.talk_slots]
-    slides += [Slide("announcement", item.title, item) for item in deck.announcements]
-    slides += [Slide("job", f"Job offer: {post.title} at {post.company}", post) for post in deck.job_posts]
+        lines = sum(1 + agenda_length(slot) // LINE for slot in deck.program)
+        slides.append(Slide("agenda", "Topics for today", density=density(lines, 9, 13)))
+    for host in deck.hosts:
+        weight = len(host.description) // LINE
+        slides.append(Slide("host", f"Our host: {host.name}", host, density(weight, 8, 14)))
+    for slot in deck.talk_slots:
+        weight = max(len(slot.talk.title) // 25, len(slot.talk.talk_speakers.all()))
+        slides.append(Slide("talk", slot.talk.title, slot, density(weight, 2, 4)))
+    for item in deck.announcements:
+        weight = (len(item.text) + (3 * LINE if item.image else 0)) // LINE
+        slides.append(Slide("announcement", item.title, item, density(weight, 8, 14)))
+    for post in deck.job_posts:
+        weight = len(post.description) // LINE
+        slides.append(Slide("job", f"Job offer: {post.title} at {post.company}", post, density(weight, 8, 14)))
     slides.append(Slide("next", "Next meetup"))
     slides.append(Slide("closing", "Stay in touch"))
     return slides
+
+
+# About how many characters fill a line of slide text at the normal size (fewer on a printed A4 page than on a
+# 16:9 screen, so counted for the page).
+LINE = 50
+
+
+def density(weight: int, normal: int, dense: int) -> str:
+    """The type size that lets a slide's content fit: normal up to `normal` (lines, people, …), then smaller."""
+    if weight <= normal:
+        return ""
+    return "dense" if weight <= dense else "denser"
+
+
+def agenda_length(slot: AgendaSlot) -> int:
+    """About how many characters a slot takes on the agenda slide: its title, its speakers and affiliations."""
+    if slot.talk_id is None:
+        return len(slot.title)
+    speakers = slot.talk.talk_speakers.all()
+    return len(slot.talk.title) + sum(len(link.speaker.name) + len(link.affiliation) + 6 for link in speakers)
