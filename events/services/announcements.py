@@ -1,5 +1,7 @@
 """Announcement images: checked and re-encoded like every uploaded image (see common.images), at a size for a slide."""
 
+import secrets
+
 from django.db import transaction
 
 from common.files import delete_on_commit
@@ -14,13 +16,17 @@ ANNOUNCEMENT_IMAGE = ImageSpec(max_width=1200, max_height=900, format="WEBP", ex
 def announcement_set_image(
     *, announcement: Announcement, file, image: PreparedImage | None = None
 ) -> Announcement:
-    """Store a checked image of at most 1200 × 900 (the announcement must be saved); raises ValidationError."""
+    """Store a checked image of at most 1200 × 900 (the announcement must be saved); raises ValidationError.
+
+    The file name carries a random part: the proxy serves /media/ to anybody, and a draft's announcement must not
+    be found by counting up numbers.
+    """
     image_store(
         announcement.image,
         spec=ANNOUNCEMENT_IMAGE,
         file=file,
         image=image,
-        stem=f"announcement-{announcement.pk}",
+        stem=f"announcement-{announcement.pk}-{secrets.token_urlsafe(9)}",
     )
     return announcement
 

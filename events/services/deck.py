@@ -109,14 +109,16 @@ def deck_slides(deck: Deck) -> list[Slide]:
         slides.append(Slide("announcement", item.title, item, density(weight, 8, 14)))
     for post in deck.job_posts:
         weight = len(post.description) // LINE
-        slides.append(Slide("job", f"Job offer: {post.title} at {post.company}", post, density(weight, 8, 14)))
+        slides.append(
+            Slide("job", f"Job offer: {post.title} at {post.company}", post, density(weight, 8, 14))
+        )
     slides.append(Slide("next", "Next meetup"))
     slides.append(Slide("closing", "Stay in touch"))
     return slides
 
 
-# About how many characters fill a line of slide text at the normal size (fewer on a printed A4 page than on a
-# 16:9 screen, so counted for the page).
+# About how many characters fill a line of slide text at the normal size: fewer than on a 16:9 slide, so that a
+# slide printed on a narrower landscape sheet (A4, Letter) still fits.
 LINE = 50
 
 

@@ -55,6 +55,7 @@ class DeckPage(HTMLParser):
         if tag == "section" and "slide" in (attrs.get("class") or "").split():
             kind = next(name for name in attrs["class"].split() if name.startswith("slide--"))
             self._slide = {"kind": kind.removeprefix("slide--"), "label": attrs["aria-label"], "text": []}
+            self._slide["classes"] = attrs["class"].split()
             self._slide["images"] = []
             self.slides.append(self._slide)
         if self._slide is not None:
@@ -302,6 +303,21 @@ def test_deck_of_a_meetup_without_anything_yet_has_title_next_and_closing(client
 
     assert page.kinds() == ["title", "next", "closing"]
     assert "Venue to be announced" in page.slides[0]["text"]
+
+
+def test_deck_slides_with_much_to_show_get_smaller_type(client, evening):
+    for n in range(3):  # six organizers
+        make_organizer(name=f"Organizer {n}")
+    make_announcement(event=evening, order=3, title="Short", text="See you there.")
+    make_announcement(event=evening, order=4, title="Long", text="A sentence of some length. " * 18)
+    make_announcement(event=evening, order=5, title="Longer", text="A sentence of some length. " * 29)
+
+    page = deck(client)
+    sizes = {slide["label"].split(": ", 1)[1]: slide["classes"][2:] for slide in page.slides}
+
+    assert sizes["The organizers"] == ["slide--dense"]
+    assert sizes["Topics for today"] == []
+    assert (sizes["Short"], sizes["Long"], sizes["Longer"]) == ([], ["slide--dense"], ["slide--denser"])
 
 
 def test_deck_footer_names_the_meetup_on_every_slide_but_the_title(client, evening):
