@@ -61,5 +61,5 @@ class AnnouncementInline(admin.StackedInline):
     form = AnnouncementForm
     formset = AnnouncementFormSet
     extra = 0
-    fields = [("title", "order"), "text", "link", "image"]
-    verbose_name = "announcement (a slide in the intro deck)"
+    fields = [("title", "link"), "text", ("image", "order")]
+    verbose_name_plural = "announcements (a slide each in the intro deck)"

@@ -41,6 +41,10 @@
   };
 
   function onKey(event) {
+    if (event.key === "Tab") {
+      wake(); // the controls come back for whoever moves through them with the keyboard
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
       return;
     }

@@ -208,3 +208,28 @@ def test_deck_prints_one_slide_per_landscape_page(page, evening, paper, tmp_path
         if number > 1:
             # The slide's number in its footer: each slide on a page of its own.
             assert text.endswith(str(number)), (number, text)
+
+
+def test_about_page_and_an_event_page_with_announcements_have_no_accessibility_violations(
+    page, phone_page, evening
+):
+    axe = Axe()
+    for url in ("/about/", evening.get_absolute_url()):
+        for viewport in (page, phone_page):
+            assert viewport.goto(url).status == 200
+            results = axe.run(viewport)
+            assert results.violations_count == 0, (url, results.generate_report())
+    assert page.get_by_role("heading", name="Announcements").is_visible()
+    page.get_by_role("link", name="Intro deck of 32nd Deep Learning Meetup in Vienna").click()
+    assert shown_slide(page) == "slide-1"
+
+
+def test_deck_controls_rest_out_of_sight_and_come_back_for_the_keyboard(page, evening):
+    page.goto(URL)
+    controls = page.get_by_role("navigation", name="Slides")
+    expect(controls).to_be_visible()
+
+    expect(controls).to_be_hidden(timeout=5000)  # the mouse rests: the audience sees the slide alone
+    page.keyboard.press("Tab")
+
+    expect(controls).to_be_visible()
