@@ -6,10 +6,11 @@
 
   var slides = Array.prototype.slice.call(document.querySelectorAll(".slide"));
   var controls = document.querySelector(".deck__controls");
-  if (!slides.length || !controls) {
+  if (!slides.length || !controls || !document.querySelector('[data-deck="status"]')) {
     return;
   }
   var counter = controls.querySelector('[data-deck="counter"]');
+  var status = document.querySelector('[data-deck="status"]'); // read out by screen readers on every step
   var root = document.documentElement;
   var current = 0;
   var IDLE_AFTER_MS = 2500;
@@ -27,6 +28,7 @@
     current = index;
     slides[current].classList.add("is-current");
     counter.textContent = current + 1 + " / " + slides.length;
+    status.textContent = "Slide " + slides[current].getAttribute("aria-label");
     if (window.location.hash !== "#slide-" + (current + 1)) {
       window.history.replaceState(null, "", "#slide-" + (current + 1));
     }

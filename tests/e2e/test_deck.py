@@ -112,7 +112,9 @@ def test_deck_keys_step_through_the_slides(page, evening, screenshot):
 
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
-    assert page.locator('[data-deck="counter"]').inner_text() == f"3 / {len(HEADINGS)}"
+    assert page.locator('[data-deck="counter"]').text_content() == f"3 / {len(HEADINGS)}"
+    # Screen readers hear where they are (the controls may have faded out meanwhile).
+    assert page.locator('[aria-live="polite"]').text_content() == "Slide 3 of 10: Topics for today"
     assert page.get_by_role("heading", level=2).filter(visible=True).inner_text() == "Topics for today"
     screenshot(page, "deck-topics")
 
@@ -122,11 +124,15 @@ def test_deck_opens_at_the_slide_in_its_address_and_has_buttons(page, evening):
     assert shown_slide(page) == "slide-5"
     assert page.get_by_role("heading", level=2).filter(visible=True).inner_text() == HEADINGS[4]
 
-    page.get_by_role("button", name="Next slide").click()
-    assert shown_slide(page) == "slide-6"
-    page.get_by_role("button", name="Previous slide").click()
-    page.get_by_role("button", name="Previous slide").click()
-    assert shown_slide(page) == "slide-4"
+    # As a person does: the mouse moves (the controls show, after fading out while it rested), then clicks.
+    for button, expected in [
+        ("Next slide", "slide-6"),
+        ("Previous slide", "slide-5"),
+        ("Previous slide", "slide-4"),
+    ]:
+        page.mouse.move(600, 400)
+        page.get_by_role("button", name=button).click()
+        assert shown_slide(page) == expected
 
 
 def swipe(page, cdp, *, from_x: int, to_x: int, y: int = 300) -> None:
