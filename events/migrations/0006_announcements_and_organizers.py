@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_agendaslot_cancelled"),
+        ("events", "0005_event_date_index"),
         ("talks", "0002_organizer_workspace"),
     ]
 
