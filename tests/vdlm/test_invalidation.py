@@ -11,9 +11,11 @@ from django.utils import timezone
 from common.content import ContentQuerySet
 from events.models import (
     AgendaSlot,
+    Announcement,
     Event,
     EventSponsor,
     JobPost,
+    Organizer,
     Registration,
     RegistrationAttempt,
     Sponsor,
@@ -45,6 +47,8 @@ ROWS = {
     ),
     "events.AgendaSlot": lambda: AgendaSlot(event=factories.make_event(), title="Slot X"),
     "events.JobPost": lambda: JobPost(title="Job X", company="Acme"),
+    "events.Announcement": lambda: Announcement(event=factories.make_event(), title="Raffle X"),
+    "events.Organizer": lambda: Organizer(name="Organizer X"),
     "events.Registration": lambda: Registration(
         event=factories.make_event(capacity=5),
         name="Ada",
@@ -63,6 +67,8 @@ CHANGES = {
     "events.EventSponsor": ("order", 7),
     "events.AgendaSlot": ("title", "Changed"),
     "events.JobPost": ("title", "Changed"),
+    "events.Announcement": ("title", "Changed"),
+    "events.Organizer": ("affiliation", "Changed"),
     "events.Registration": ("name", "Changed"),
     "events.RegistrationAttempt": ("digest", "def"),
     "talks.Speaker": ("bio", "Changed"),

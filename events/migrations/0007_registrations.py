@@ -10,7 +10,7 @@ import events.models.registrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_event_date_index"),
+        ("events", "0006_announcements_and_organizers"),
     ]
 
     operations = [
