@@ -28,6 +28,7 @@ urlpatterns = [
     path("meetups/<slug:slug>/", cached_page(meetups.EventDetailView.as_view()), name="event_detail"),
     path("meetups/<slug:slug>/calendar.ics", cached_page(outputs.event_ics), name="event_ics"),
     path("meetups/<slug:slug>/intro-slides/", meetups.intro_slides, name="intro_slides"),
+    path("venues/", cached_page(places.VenueListView.as_view()), name="venue_list"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
