@@ -146,3 +146,4 @@ def split_time_prefix(line: str) -> tuple[datetime.time | None, datetime.time | 
     start = datetime.time(int(match[1]), int(match[2]))
     end = datetime.time(int(match[3]), int(match[4])) if match[3] else None
     return start, end, line.strip()[match.end() :].strip()
+

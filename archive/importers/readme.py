@@ -533,6 +533,7 @@ def first_named(text: str, patterns: dict[str, re.Pattern[str]], *, at_start: bo
     return min(found)[1] if found else None
 
 
+
 def find_header_bullets(blocks: list[tuple[Token, Token | None]]) -> dict[str, tuple[str, int, Token]]:
     found: dict[str, tuple[str, int, Token]] = {}
     for opening, inline in blocks:
@@ -934,6 +935,7 @@ def build_event(
 
 def is_placeholder(href: str) -> bool:
     return bool(re.search(r"(^|/)TODO(\.pdf)?$", href.strip().strip("<>")))
+
 
 
 def parse_meetup_readme(
