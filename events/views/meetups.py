@@ -1,6 +1,6 @@
 """The home page, the archive, a meetup's page and its intro slides."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView
@@ -90,38 +90,41 @@ class ArchiveView(TemplateView):
 
 class EventDetailView(DetailView):
     """A meetup: what, when and where; for a meetup in the past, that it took place (no "add to calendar");
-    for a record without venue or agenda, what is not known. Five queries."""
+    for a record without venue or agenda, what is not known. Six queries."""
 
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
         user = self.request.user
-        visible = Event.objects.visible_to(user)
-        earlier = visible.filter(
-            Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))
-        ).order_by("-date", "-pk")
-        later = visible.filter(
-            Q(date__gt=OuterRef("date")) | Q(date=OuterRef("date"), pk__gt=OuterRef("pk"))
-        ).order_by("date", "pk")
         job_posts = JobPost.objects.visible_to(user).open().select_related("sponsor")
-        return (
-            with_program(visible)
-            .prefetch_related(Prefetch("job_posts", queryset=job_posts))
-            .annotate(
-                previous_slug=Subquery(earlier.values("slug")[:1]),
-                previous_title=Subquery(earlier.values("title")[:1]),
-                next_slug=Subquery(later.values("slug")[:1]),
-                next_title=Subquery(later.values("title")[:1]),
-            )
+        return with_program(Event.objects.visible_to(user)).prefetch_related(
+            Prefetch("job_posts", queryset=job_posts)
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
+        context["previous_event"], context["next_event"] = neighbours(event, self.request.user)
         context["json_ld"] = event_json_ld(event, self.request)
         context["description"] = event_description(event)
         return context
+
+
+def neighbours(event: Event, user) -> tuple[dict | None, dict | None]:
+    """The meetups just before and after `event` that `user` may see, as {"slug", "title"}, in one query."""
+    visible = Event.objects.visible_to(user)
+    earlier = Q(date__lt=event.date) | Q(date=event.date, pk__lt=event.pk)
+    later = Q(date__gt=event.date) | Q(date=event.date, pk__gt=event.pk)
+    previous_pk = visible.filter(earlier).order_by("-date", "-pk").values("pk")[:1]
+    next_pk = visible.filter(later).order_by("date", "pk").values("pk")[:1]
+    rows = Event.objects.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))).values(
+        "slug", "title", "date", "pk"
+    )
+    found = {"previous": None, "next": None}
+    for row in rows:
+        found["previous" if (row["date"], row["pk"]) < (event.date, event.pk) else "next"] = row
+    return found["previous"], found["next"]
 
 
 def event_description(event: Event) -> str:
