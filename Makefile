@@ -18,11 +18,17 @@ $(VENV)/.dev-installed: $(VENV)/.runtime-installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-run: $(VENV)/.runtime-installed
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_history
+# A developer's settings, so that every manage.py command in the README works as written; never used in production.
+.env:
+	@echo "make: writing a development .env (DJANGO_DEBUG=1, a random secret key); edit it or see .env.example"
+	@printf '# Written by make run for development; production sets its own environment (see .env.example).\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' \
+		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+
+run: $(VENV)/.runtime-installed .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_history
 	@echo "vdlm runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Stop it with Ctrl-C."
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

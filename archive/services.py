@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -9,7 +10,7 @@ from django.db import transaction
 
 from archive.importers.records import ArchiveRecord, EventRecord, ReportEntry, VenueRecord
 from common.text import fold, unique_slug
-from events.enums import EventStatus
+from events.enums import EventStatus, SlotKind, SponsorRole
 from events.formats.json import event_as_dict
 from events.models import AgendaSlot, Event, EventSponsor, Sponsor, Venue
 from events.selectors import with_program
@@ -57,6 +58,10 @@ def archive_import(*, archive: ArchiveRecord, dry_run: bool = False) -> ImportSu
     except _DryRunRollback:
         pass
     return summary
+
+
+# "Welcome by the host", "Host presentation: A1": the host's slot of the evening.
+HOST = re.compile(r"\bby the host\b|^\W*host\b", re.I)
 
 
 def _checksum(data) -> str:
@@ -186,14 +191,25 @@ class _ArchiveWriter:
         event.save()
         self.summary.count("events", outcome)
 
-        talks = self._write_talks(record)
+        self._write_agenda(event, record, self._write_talks(record))
+        self._write_sponsors(event, record)
+
+        written = with_program(Event.objects.filter(pk=event.pk)).get()
+        event.import_checksum = source_checksum + _checksum(_written_data(written))
+        Event.objects.filter(pk=event.pk).update(import_checksum=event.import_checksum)
+        return None
+
+    def _write_agenda(self, event: Event, record: EventRecord, talks: list[Talk]) -> None:
         slots = [
             AgendaSlot(
                 event=event,
                 start_time=slot.start_time,
                 end_time=slot.end_time,
                 title="" if slot.talk is not None else slot.title,
-                kind=slot.kind,
+                is_cancelled=slot.cancelled and slot.talk is None,
+                kind=SlotKind.HOST
+                if slot.kind == SlotKind.WELCOME and HOST.search(slot.title)
+                else slot.kind,
                 talk=talks[slot.talk] if slot.talk is not None else None,
             )
             for slot in record.agenda
@@ -210,17 +226,20 @@ class _ArchiveWriter:
         for position, slot in enumerate(slots):
             slot.position = position
         AgendaSlot.objects.bulk_create(slots)
+
+    def _write_sponsors(self, event: Event, record: EventRecord) -> None:
         roles_seen = set()
         for order, (name, role) in enumerate(record.sponsors):
             sponsor = self._sponsor(name)
             if (sponsor.pk, role) not in roles_seen:
                 roles_seen.add((sponsor.pk, role))
                 EventSponsor.objects.create(event=event, sponsor=sponsor, role=role, order=order)
-
-        written = with_program(Event.objects.filter(pk=event.pk)).get()
-        event.import_checksum = source_checksum + _checksum(_written_data(written))
-        Event.objects.filter(pk=event.pk).update(import_checksum=event.import_checksum)
-        return None
+        # The first meetup at a venue with one host names the venue's host (organizers may change it).
+        hosts = {sponsor_pk for sponsor_pk, role in roles_seen if role == SponsorRole.HOST}
+        venue = event.venue
+        if venue is not None and venue.host_id is None and len(hosts) == 1:
+            venue.host_id = hosts.pop()
+            venue.save(update_fields=["host"])
 
     def _report_untitled_slots(self, record: EventRecord) -> None:
         for slot in record.agenda:

@@ -1,10 +1,12 @@
-"""Admin form helpers shared by every app: uploads handed to service functions, and a PDF-or-link pair of fields."""
+"""Admin helpers shared by every app: uploads handed to service functions, a PDF-or-link pair of fields, constraint
+messages on their fields, lists of names one per line, and search blind to case and accents."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from common.text import search_key
 from common.validators import validate_slides
 
 BOTH_FILE_AND_LINK = "Upload a file or give a link, not both: clear the link to upload a file."
@@ -53,3 +55,126 @@ class PdfOrLinkForm(forms.ModelForm):
         if file and cleaned.get(self.link_field):
             self.add_error(self.link_field, BOTH_FILE_AND_LINK)
         return cleaned
+
+
+class ConstraintErrorsOnFieldsMixin:
+    """For ModelForms: a database constraint's plain-words message appears on its field, not above the form.
+
+    The models give each CheckConstraint a `violation_error_message` and, as `violation_error_code`, the name of
+    the field the message belongs to; Django reports such errors for the whole form, this moves them.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict") and NON_FIELD_ERRORS in errors.error_dict:
+            general = []
+            for error in errors.error_dict.pop(NON_FIELD_ERRORS):
+                field = getattr(error, "code", None)
+                if field in self.fields:
+                    errors.error_dict.setdefault(field, []).append(error)
+                else:
+                    general.append(error)
+            if general:
+                errors.error_dict[NON_FIELD_ERRORS] = general
+        super()._update_errors(errors)
+
+
+def constraint_message(model, name: str) -> str:
+    """The plain-words message of one of the model's database constraints, for a form that checks it itself."""
+    return next(c for c in model._meta.constraints if c.name == name).violation_error_message
+
+
+class NamesField(forms.CharField):
+    """A list of names (a JSONField of strings), edited one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        super().__init__(**kwargs)  # a JSONField's form field takes these; a list of lines needs neither
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class FoldedSearchMixin:
+    """ModelAdmin search (the list's search box and autocomplete) blind to case and accents: "schluter" and
+    "schlueter" find "Schlüter". Every word must match one of `folded_search_fields` (text or lists of text).
+
+    The tables searched this way are small (people, places, organisations), so their keys are compared in Python.
+    """
+
+    folded_search_fields: tuple[str, ...] = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        words = [search_key(word) for word in search_term.split()]
+        words = [word for word in words if word]
+        if not words:
+            return queryset, False
+        matching = [
+            pk
+            for pk, *values in queryset.values_list("pk", *self.folded_search_fields)
+            if all(word in self._key(values) for word in words)
+        ]
+        return queryset.filter(pk__in=matching), False
+
+    @staticmethod
+    def _key(values) -> str:
+        parts = []
+        for value in values:
+            parts.extend(value if isinstance(value, list) else [value or ""])
+        return search_key(" ".join(parts))
+
+
+class StaleEditGuardMixin:
+    """For ModelForms of rows with an `updated_at`: a form opened before someone else saved the row is refused,
+    with a message that names who changed what and when, so that nothing of the other save is overwritten.
+
+    The version the form was opened with travels in a hidden field; the check locks the row (PostgreSQL) or runs in
+    the admin's write transaction (SQLite), so two saves cannot both pass it.
+    """
+
+    VERSION_FIELD = "opened_version"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.VERSION_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+        if self.instance.pk:
+            self.initial[self.VERSION_FIELD] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.has_error(self.VERSION_FIELD):
+            model = type(self.instance)
+            current = model.objects.select_for_update().only("updated_at").get(pk=self.instance.pk)
+            opened = cleaned.get(self.VERSION_FIELD)
+            if opened and opened != current.updated_at.isoformat():
+                raise ValidationError(self.stale_message(opened), code="stale")
+        return cleaned
+
+    def stale_message(self, opened: str) -> str:
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.contenttypes.models import ContentType
+        from django.utils import timezone
+        from django.utils.dateparse import parse_datetime
+
+        since = parse_datetime(opened)
+        entries = LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.instance),
+            object_id=str(self.instance.pk),
+            action_time__gt=since,
+        ).select_related("user")
+        changes = [
+            f"{entry.user.get_username()} at {timezone.localtime(entry.action_time):%H:%M}: "
+            f"{entry.get_change_message() or 'saved it'}"
+            for entry in entries.order_by("action_time")
+        ]
+        what = " ".join(changes) if changes else "it was changed outside this page."
+        return (
+            f"Not saved: someone else saved this page after you opened it ({what}) "
+            "Your changes are still in the form below: reload the page to see theirs, then make yours again."
+        )

@@ -22,6 +22,18 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 
 
+# German umlauts are also written without their dots: "Schlüter" as "Schlueter" (and folded to "Schluter").
+_TRANSLITERATED_UMLAUT = re.compile(r"([aou])e")
+
+
+def search_key(text: str) -> str:
+    """What people may type for a name, folded to one key: "Schlüter", "SCHLUTER" and "schlueter" -> "schluter".
+
+    Looser than `fold` (which tells names apart for the importer): both sides of a search are keyed alike.
+    """
+    return _TRANSLITERATED_UMLAUT.sub(r"\1", fold(text))
+
+
 def ordinal_suffix(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return "th"
@@ -62,17 +74,18 @@ def spell_out(text: str) -> str:
     return text.translate(_SPELLED_OUT)
 
 
-def search_key(text: str) -> str:
-    """How search compares words, blind to case and accents: "SCHLÜTER" -> "schluter", "Dvořák" -> "dvorak",
-    "Søren" -> "soren". Unlike `fold` it keeps letters of any script and never joins or splits words.
+def word_key(text: str) -> str:
+    """How full-text search compares a word, blind to case and accents: "SCHLÜTER" -> "schluter", "Dvořák" ->
+    "dvorak", "Søren" -> "soren", as the databases' indexes fold it. Unlike `fold` and `search_key` it keeps
+    letters of every script and never joins or splits words.
 
-    A word's other key is `search_key(spell_out(word))` ("schlueter"): search finds a word by either."""
+    A word's other key is `word_key(spell_out(word))` ("schlueter"): search finds a word by either."""
     return strip_accents(text).translate(_PLAIN).casefold()
 
 
 def reading_order_key(text: str) -> tuple[str, str]:
     """Sort key for names as readers expect: "ÖBB" among the O, "bwin.party" among the B (not after Z)."""
-    return search_key(text), text
+    return word_key(text), text
 
 
 def family_name(name: str) -> str:
@@ -83,7 +96,7 @@ def family_name(name: str) -> str:
 
 def index_letter(text: str) -> str:
     """The A–Z heading a name is listed under: "Ö…" under O, digits and other scripts under "#"."""
-    key = search_key(text).lstrip()
+    key = word_key(text).lstrip()
     return key[0].upper() if key[:1].isascii() and key[:1].isalpha() else "#"
 
 

@@ -21,6 +21,7 @@ class EventKind(models.TextChoices):
 
 class SlotKind(models.TextChoices):
     WELCOME = "welcome", "Welcome"
+    HOST = "host", "Welcome by the host"
     TALK = "talk", "Talk"
     BREAK = "break", "Break"
     ANNOUNCEMENTS = "announcements", "Announcements & Job Openings"

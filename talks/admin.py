@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from common.admin_forms import attach_upload, take_upload
+from common.admin_forms import FoldedSearchMixin, NamesField, attach_upload, take_upload
 from common.images import PHOTO, prepare_image
 from talks.models import Speaker, TalkSpeaker
 from talks.services import speaker_remove_photo, speaker_set_photo
@@ -16,10 +16,11 @@ class SpeakerForm(forms.ModelForm):
             *("website", "github", "linkedin", "social", "alternative_names"),
         ]
         # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
-        field_classes = {"photo": forms.FileField}
+        field_classes = {"photo": forms.FileField, "alternative_names": NamesField}
         help_texts = {
             "photo": "JPEG, PNG or WebP, up to 15 MB; stored at most 400 × 400 pixels, without camera data "
-            "or GPS position."
+            "or GPS position.",
+            "alternative_names": "Other spellings seen in the history, one per line (e.g. “Rene Donner”).",
         }
 
     prepared_photo = None  # the checked, resized image, handed to speaker_set_photo
@@ -32,10 +33,11 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = SpeakerForm
     list_display = ["name", "affiliation"]
-    search_fields = ["name", "affiliation", "alternative_names"]
+    search_fields = ["name"]  # searched blind to case and accents (FoldedSearchMixin)
+    folded_search_fields = ("name", "alternative_names", "affiliation")
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):

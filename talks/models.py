@@ -65,6 +65,11 @@ class Speaker(models.Model):
     def get_absolute_url(self):
         return reverse("talks:speaker_detail", kwargs={"slug": self.slug})
 
+    @property
+    def autocomplete_label(self) -> str:
+        """How the admin offers the speaker: "Jan Schlüter (JKU)", so two people of one name are told apart."""
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
 
 class TalkQuerySet(ContentQuerySet):
     def visible_to(self, user):
@@ -98,7 +103,10 @@ class Talk(models.Model):
         ordering = ["pk"]  # talks are shown in their meetup's running order (the agenda), not by their own
         constraints = [
             models.CheckConstraint(
-                condition=Q(slides="") | Q(slides_url=""), name="talk_slides_file_xor_link"
+                condition=Q(slides="") | Q(slides_url=""),
+                name="talk_slides_file_xor_link",
+                violation_error_code="slides_url",
+                violation_error_message="Upload a file or give a link, not both.",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="talk_slug_not_empty"),
         ]

@@ -30,7 +30,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "vdlm.admin_site.OrganizersAdminConfig",  # django.contrib.admin, with the organizers' site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,7 +94,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# British English: European dates ("23 Sep 2026", 23/09/2026) in the admin and on the pages.
+LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Europe/Vienna")
 USE_I18N = True
 USE_TZ = True

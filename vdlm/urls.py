@@ -9,10 +9,6 @@ from common.cacheable import cached_page
 from vdlm.sitemaps import sitemaps
 from vdlm.views import robots_txt
 
-admin.site.site_header = f"{settings.VDLM_SITE_NAME} – organizers"
-admin.site.site_title = f"{settings.VDLM_SITE_SHORT_NAME} admin"
-admin.site.index_title = "Prepare meetups"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),

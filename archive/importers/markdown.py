@@ -1,14 +1,19 @@
-"""Small helpers over markdown-it-py: tables, inline text and links, repo-relative paths."""
+"""Small helpers over markdown-it-py: blocks, tables, inline text and links.
 
-import datetime
-import posixpath
+The historic files are real markdown (tables, links with spaces in angle brackets, ~~struck~~ text), so they are
+read with a markdown parser rather than with line regexes; these helpers give its tokens the shapes the readers need.
+"""
+
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+# "[label](href)" or "[label](<href with spaces>)" as written in the text.
+MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\((?:<[^>]*>|[^)]*)\)")
 
 
 @cache
@@ -18,6 +23,29 @@ def markdown_parser() -> MarkdownIt:
 
 def parse_blocks(text: str) -> list[Token]:
     return markdown_parser().parse(text)
+
+
+# A block of a document: its opening token and, for headings and paragraphs, its inline token.
+Block = tuple[Token, Token | None]
+
+
+def block_line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
+def top_level_blocks(tokens: list[Token]) -> list[Block]:
+    """(opening token, its inline token) for headings, paragraphs, code blocks and hr, in order.
+
+    List items are flattened: each paragraph inside a list comes with the list item's opening token,
+    so "* Date: …" and "* 18:45 Talk 1: …" keep their bullet identity.
+    """
+    blocks: list[Block] = []
+    for index, token in enumerate(tokens):
+        if token.type in ("heading_open", "paragraph_open"):
+            blocks.append((token, tokens[index + 1]))
+        elif token.type in ("code_block", "fence", "hr", "list_item_open"):
+            blocks.append((token, None))
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -116,34 +144,3 @@ def parse_tables(text: str) -> list[Table]:
             tables.append(current)
             current = None
     return tables
-
-
-def resolve_repo_path(href: str, source: str) -> str:
-    """A link as written in `source` (a repo-relative file) -> repo-relative path, "" for external links."""
-    href = href.strip().strip("<>").strip()
-    if not href or re.match(r"^[a-z]+:", href) or href.startswith("#"):
-        return ""
-    base = posixpath.dirname(source)
-    path = posixpath.normpath(posixpath.join(base, href))
-    return "" if path.startswith("..") else path
-
-
-def repo_file_url(path: str, base_url: str) -> str:
-    """Absolute download URL of a repository file; names with spaces and umlauts are percent-encoded."""
-    return base_url + quote(path, safe="/")
-
-
-TIME_RANGE = re.compile(
-    r"^~?(\d{1,2})[:.](\d{2})(?:\s*(?:CET|CEST))?(?:\s*[-–]\s*~?(\d{1,2})[:.](\d{2}))?\s*:?\s*"
-)
-
-
-def split_time_prefix(line: str) -> tuple[datetime.time | None, datetime.time | None, str]:
-    """ "18:30 - 18:40 Welcome" -> (18:30, 18:40, "Welcome"); "21:00: Networking" -> (21:00, None, "Networking")."""
-    match = TIME_RANGE.match(line.strip())
-    if not match:
-        return None, None, line.strip()
-    start = datetime.time(int(match[1]), int(match[2]))
-    end = datetime.time(int(match[3]), int(match[4])) if match[3] else None
-    return start, end, line.strip()[match.end() :].strip()
-

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class SpeakerRecord:
     name: str  # canonical spelling after merging variants ("René Donner")
-    affiliation: str = ""  # affiliation at the time of this talk
+    affiliation: str = ""  # the organisation at the time of this talk, as this meetup's sources state it
     bio: str = ""  # markdown, "" if none
+    role: str = ""  # job role at the time, kept apart from the organisation ("AI Researcher")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class SlotRecord:
     title: str
     kind: str  # "welcome" | "talk" | "break" | "announcements" | "hot_topics" | "networking" | "other"
     talk: int | None = None  # index into EventRecord.talks
+    cancelled: bool = False  # struck through, cancelled or postponed: kept in the agenda, without a time
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,10 @@ REPORT_CATEGORIES = (
     "placeholder_link",
     "merged_variant",
     "single_source",
+    "affiliation",
+    "untitled_talk",
+    "agenda",
+    "slides",
     "warning",
     "kept_edit",  # written by the import service: an event organizers edited, not overwritten
 )

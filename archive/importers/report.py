@@ -13,6 +13,10 @@ CATEGORY_TITLES = {
     "placeholder_link": "Placeholder links dropped",
     "merged_variant": "Spelling variants merged",
     "single_source": "Talks found in only one source",
+    "affiliation": "Affiliations: the organisation alone (job roles kept apart, legal forms dropped, read where stated)",
+    "untitled_talk": "Talks no source gives a title",
+    "agenda": "Agenda times read from prose or approximate, and cancelled slots",
+    "slides": "Slides from the talk table shared with another talk or the intro deck",
     "warning": "Warnings",
     "kept_edit": "Events kept as organizers edited them",
 }

@@ -4,18 +4,39 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from common.admin_forms import attach_upload, take_upload
+from common.admin_forms import (
+    ConstraintErrorsOnFieldsMixin,
+    FoldedSearchMixin,
+    NamesField,
+    attach_upload,
+    take_upload,
+)
 from common.images import LOGO, prepare_image
 from events.models import AgendaSlot, EventSponsor, JobPost, Sponsor, Venue
 from events.services.logos import sponsor_remove_logo, sponsor_set_logo
 
 
+class VenueForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = [
+            *("name", "slug", "address", "city", "latitude", "longitude", "directions"),
+            *("is_online", "host", "alternative_names"),
+        ]
+        field_classes = {"alternative_names": NamesField}
+        help_texts = {"alternative_names": "Other spellings seen in the history, one per line."}
+
+
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
-    list_display = ["name", "address", "city", "is_online"]
+class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    form = VenueForm
+    list_display = ["name", "address", "city", "host", "is_online"]
     list_filter = ["is_online", "city"]
-    search_fields = ["name", "address", "alternative_names"]
+    list_select_related = ["host"]
+    search_fields = ["name"]  # searched blind to case and accents (FoldedSearchMixin)
+    folded_search_fields = ("name", "alternative_names", "address")
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["host"]
 
 
 class SponsorForm(forms.ModelForm):
@@ -38,10 +59,11 @@ class SponsorForm(forms.ModelForm):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(admin.ModelAdmin):
+class SponsorAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = SponsorForm
     list_display = ["name", "website"]
-    search_fields = ["name", "description"]
+    search_fields = ["name"]  # searched blind to case and accents (FoldedSearchMixin)
+    folded_search_fields = ("name", "description")
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):
@@ -56,8 +78,18 @@ class SponsorAdmin(admin.ModelAdmin):
         )
 
 
+class JobPostForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = JobPost
+        fields = [
+            *("title", "company", "sponsor", "description", "url", "location"),
+            *("posted_on", "expires_on", "event", "is_active"),
+        ]
+
+
 @admin.register(JobPost)
 class JobPostAdmin(admin.ModelAdmin):
+    form = JobPostForm
     list_display = ["title", "company", "posted_on", "expires_on", "is_open", "event"]
     list_filter = ["is_active", "posted_on"]
     list_select_related = ["event", "sponsor"]

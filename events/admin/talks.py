@@ -1,10 +1,15 @@
-"""A talk's own admin page: its meetup, speakers, abstract and slides."""
+"""A talk's own page: its meetup (with a link back), speakers with their affiliation at the time and their order,
+abstract and slides. The meetup's page edits the same talks in their agenda slots."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.urls import reverse
+from django.utils.html import format_html
 
-from common.admin_forms import PdfOrLinkForm, attach_upload, take_upload
-from events.models import Event
+from common.admin_forms import ConstraintErrorsOnFieldsMixin, PdfOrLinkForm, attach_upload, take_upload
+from events.admin.program import slides_summary
+from events.models import AgendaSlot, Event
 from events.services.program import talk_place_on_program
 from talks.models import Talk, TalkSpeaker
 from talks.services import talk_attach_slides, talk_remove_slides
@@ -17,12 +22,14 @@ class TalkSpeakerInline(admin.TabularInline):
     fields = ["order", "speaker", "affiliation"]
 
 
-class TalkForm(PdfOrLinkForm):
+class TalkForm(ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
     pdf_field = "slides"
     link_field = "slides_url"
 
     meetup = forms.ModelChoiceField(
-        Event.objects.all(), help_text="The meetup whose agenda lists this talk (it is added last, untimed)."
+        Event.objects.all(),
+        widget=AutocompleteSelect(AgendaSlot._meta.get_field("event"), admin.site),
+        help_text="The meetup whose agenda lists this talk (a new talk is added last, untimed).",
     )
 
     class Meta:
@@ -43,25 +50,40 @@ class TalkForm(PdfOrLinkForm):
 @admin.register(Talk)
 class TalkAdmin(admin.ModelAdmin):
     form = TalkForm
-    list_display = ["title", "meetup", "kind", "is_cancelled", "slides_pages", "download_count"]
+    list_display = ["title", "meetup", "kind", "is_cancelled", "slides_file", "download_count"]
     list_filter = ["kind", "is_cancelled", "slot__event__date"]
     list_select_related = ["slot__event"]
     search_fields = ["title", "abstract", "speakers__name", "slot__event__title"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["slides_pages", "slides_size", "download_count"]
+    readonly_fields = ["back_to_meetup", "slides_file", "download_count"]
     inlines = [TalkSpeakerInline]
     fields = [
-        *("meetup", "title", "slug", "kind", "is_cancelled", "abstract"),
-        *("slides", "slides_url", "slides_pages", "slides_size", "video_url", "download_count"),
+        *("back_to_meetup", "meetup", "title", "slug", "kind", "is_cancelled", "abstract"),
+        *("slides", "slides_file", "slides_url", "video_url", "download_count"),
     ]
+
+    class Media:
+        css = {"all": ["admin-vdlm/admin.css"]}
 
     @admin.display(description="meetup", ordering="slot__event__date")
     def meetup(self, talk):
         slot = getattr(talk, "slot", None)
         return slot.event if slot else "—"
 
+    @admin.display(description="on the program of")
+    def back_to_meetup(self, talk):
+        slot = getattr(talk, "slot", None)
+        if slot is None:
+            return "—"
+        url = reverse("admin:events_event_change", args=[slot.event_id])
+        return format_html('<a href="{}" id="back-to-meetup">← {}</a>', url, slot.event)
+
+    @admin.display(description="slides file")
+    def slides_file(self, talk):
+        return slides_summary(talk) if talk.slides else "—"
+
     def get_changeform_initial_data(self, request):
-        # "Add a talk" on a meetup's page links here with ?meetup=<id>.
+        # A talk added from a meetup's page comes with ?meetup=<id>.
         return {**super().get_changeform_initial_data(request), "meetup": request.GET.get("meetup")}
 
     def save_model(self, request, obj, form, change):

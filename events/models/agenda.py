@@ -1,7 +1,8 @@
 """The program of a meetup: its agenda slots, a talk in each talk slot, in one running order.
 
-The running order is the time order, whatever order rows were stored in: timed slots by their start, an untimed
-slot right after the slot stored before it (so "Networking" after the last talk stays last), new rows last.
+The running order is the time order, whatever order rows were stored in: timed slots by their start; an untimed
+slot after the latest start stored before it (so "Networking" after the last talk stays last, and a slot added
+without a time goes last).
 """
 
 import datetime
@@ -30,6 +31,9 @@ class AgendaSlot(models.Model):
     title = models.CharField(
         max_length=300, blank=True, help_text="Empty for a talk: the talk's title is shown."
     )
+    is_cancelled = models.BooleanField(
+        "cancelled", default=False, help_text="Struck through on the page; a cancelled talk is marked on the talk."
+    )
     talk = models.OneToOneField(
         "talks.Talk", on_delete=models.CASCADE, related_name="slot", null=True, blank=True
     )
@@ -44,9 +48,14 @@ class AgendaSlot(models.Model):
                 condition=Q(end_time__isnull=True)
                 | Q(start_time__isnull=False, end_time__gt=F("start_time")),
                 name="agendaslot_ends_after_start",
+                violation_error_code="end_time",
+                violation_error_message="The slot must end after it starts (and needs a start to have an end).",
             ),
             models.CheckConstraint(
-                condition=Q(talk__isnull=False) | ~Q(title=""), name="agendaslot_titled_or_talk"
+                condition=Q(talk__isnull=False) | ~Q(title=""),
+                name="agendaslot_titled_or_talk",
+                violation_error_code="title",
+                violation_error_message="Give the slot a title (e.g. “Networking”), or a talk.",
             ),
         ]
 
@@ -72,15 +81,14 @@ def running_order(rows: list[tuple[int, datetime.time | None]]) -> list[int]:
     """Indexes of (position, start_time) rows in running order (see the module docstring)."""
     stored = sorted(range(len(rows)), key=lambda index: (rows[index][0], index))
     keys = {}
-    anchor = (datetime.time.min, -1)  # untimed slots before the first timed one stay first
+    latest = (datetime.time.min, -1)  # untimed slots before the first timed one stay first
     for rank, index in enumerate(stored):
         start = rows[index][1]
         if start is not None:
-            anchor = (start, rank)
-            keys[index] = (*anchor, 0, 0)
+            keys[index] = (start, rank, 0, 0)
+            latest = max(latest, (start, rank))
         else:
-            # Right after the slot stored before it: same anchor, after the anchor itself.
-            keys[index] = (*anchor, 1, rank)
+            keys[index] = (*latest, 1, rank)
     return sorted(keys, key=keys.__getitem__)
 
 

@@ -86,10 +86,14 @@ class Event(models.Model):
                 condition=Q(end_time__isnull=True)
                 | Q(start_time__isnull=False, end_time__gt=F("start_time")),
                 name="event_ends_after_start",
+                violation_error_code="end_time",
+                violation_error_message="The meetup must end after it starts (and needs a start to have an end).",
             ),
             models.CheckConstraint(
                 condition=Q(intro_slides="") | Q(intro_slides_url=""),
                 name="event_intro_slides_file_xor_link",
+                violation_error_code="intro_slides_url",
+                violation_error_message="Upload a file or give a link, not both.",
             ),
             models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_status_valid"),
             models.CheckConstraint(condition=~Q(slug=""), name="event_slug_not_empty"),

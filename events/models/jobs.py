@@ -58,6 +58,8 @@ class JobPost(models.Model):
             models.CheckConstraint(
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gte=F("posted_on")),
                 name="jobpost_expires_after_posted",
+                violation_error_code="expires_on",
+                violation_error_message="The post cannot expire before it was posted.",
             ),
         ]
 

@@ -31,6 +31,15 @@ class Venue(models.Model):
         blank=True, help_text="How to get there and in: entrance, floor, step-free access, public transport."
     )
     is_online = models.BooleanField(default=False, help_text="Tick for online meetups (Zoom and the like).")
+    host = models.ForeignKey(
+        "events.Sponsor",
+        on_delete=models.SET_NULL,
+        related_name="venues",
+        null=True,
+        blank=True,
+        help_text="The company or institution that hosts meetups here; the checklist warns when a meetup here "
+        "names another host.",
+    )
     alternative_names = models.JSONField(
         default=list,
         blank=True,
@@ -46,6 +55,8 @@ class Venue(models.Model):
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="venue_coordinates_both_or_neither",
+                violation_error_code="longitude",
+                violation_error_message="Give both latitude and longitude, or neither.",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="venue_slug_not_empty"),
         ]
@@ -55,6 +66,11 @@ class Venue(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:venue_detail", kwargs={"slug": self.slug})
+
+    @property
+    def autocomplete_label(self) -> str:
+        """How the admin offers the venue: "A1 Telekom Austria, Lassallestraße 9, 1020 Wien"."""
+        return ", ".join(part for part in (self.name, self.full_address) if part)
 
     @property
     def full_address(self) -> str:

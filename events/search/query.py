@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from common.text import WORD, search_key
+from common.text import WORD, word_key
 from events.search.index import CONFIG, KINDS, STRIDE, TABLE
 
 MAX_WORDS = 8
@@ -26,7 +26,7 @@ def query_words(query: str) -> list[str]:
     """The words of a query as the index splits text, each once (by search key), at most MAX_WORDS."""
     words, keys = [], set()
     for word in WORD.findall(query):
-        key = search_key(word)
+        key = word_key(word)
         if key not in keys:
             keys.add(key)
             words.append(word)

@@ -1,7 +1,7 @@
 """Why a result matched: the query's words marked in titles and names, and an excerpt from the text that matched.
 
 Built in Python from the original text, the same on both databases, with the index's rule for a match: a word of
-the text matches a query word when either of its search keys (common.text.search_key of the word and of its
+the text matches a query word when either of its search keys (common.text.word_key of the word and of its
 spelled-out form) starts with the query word's key — so "schlueter" marks "Schlüter".
 
 Slide text runs to 100,000 characters, too long to fold word by word for every result; so a regular expression
@@ -17,7 +17,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from common.text import SPELLED_OUT, WORD, search_key, spell_out
+from common.text import SPELLED_OUT, WORD, word_key, spell_out
 
 EXCERPT_CHARS = 200
 EXCERPT_LEAD = 60  # characters shown before the first match
@@ -28,7 +28,7 @@ def _accented_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for code in range(0xC0, 0x250):
         letter = chr(code)
-        key = search_key(letter)
+        key = word_key(letter)
         if letter.isalpha() and letter == letter.lower() and key[:1].isascii() and key != letter:
             forms[key[0]] = forms.get(key[0], "") + letter
     return forms
@@ -41,7 +41,7 @@ _DIGRAPHS = {spelling.lower() for spelling in SPELLED_OUT.values() if len(spelli
 
 @functools.lru_cache(maxsize=65_536)
 def word_keys(word: str) -> tuple[str, str]:
-    return search_key(word), search_key(spell_out(word))
+    return word_key(word), word_key(spell_out(word))
 
 
 def _letter(letter: str) -> str:
@@ -64,7 +64,7 @@ def _candidate_pattern(key: str) -> str:
 class Highlighter:
     def __init__(self, words: list[str]):
         # (key, whole word only): a one-letter query word matches whole words only, as in the index.
-        self.terms = [(search_key(word), len(word) == 1) for word in words]
+        self.terms = [(word_key(word), len(word) == 1) for word in words]
         keys = sorted({key for key, _ in self.terms}, key=len, reverse=True)
         self.candidates = re.compile("|".join(_candidate_pattern(key) for key in keys))
 

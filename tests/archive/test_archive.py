@@ -2,22 +2,17 @@
 
 import datetime
 import shutil
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from archive.importers import ArchiveError, ArchiveRecord, EventRecord, parse_archive, render_report_markdown
+from archive.importers import ArchiveError, EventRecord, parse_archive, render_report_markdown
 from common.text import fold
+from tests.archive.parsed import archive
 
 SOURCE = Path(__file__).parents[2] / "fixtures/source"
 CHECKOUT = SOURCE / "vdlm-meetups"
 BASE = "https://github.com/vdlm/meetups/raw/master/"
-
-
-@cache
-def archive() -> ArchiveRecord:
-    return parse_archive(CHECKOUT)
 
 
 def event(key: str) -> EventRecord:
@@ -55,8 +50,9 @@ def test_archive_talk_count_and_no_organiser_speakers():
     names = {speaker.name for talk in talks for speaker in talk.speakers}
 
     # 136 root-table talks (134 speaker rows, #45 and #47 split, #47's organisation row replaced by its
-    # four README sub-talks) + talks only in READMEs + 3 from corrections.json: counted by hand, see the report.
-    assert len(talks) == 160
+    # four README sub-talks) + talks only in READMEs (with #15's NIPS news segment, only in its agenda)
+    # + 3 from corrections.json: counted by hand, see the report.
+    assert len(talks) == 161
     assert not names & {"VDLM", "VLDM", ""}
     assert all(talk.speakers for talk in talks)
     assert {talk.kind for talk in talks} == {"talk", "lightning", "hot_topics", "panel"}
@@ -81,7 +77,7 @@ def test_archive_speaker_variants_merged():
     donner_talks = [
         e.key for e in archive().events for t in e.talks if "René Donner" in [s.name for s in t.speakers]
     ]
-    assert len(donner_talks) == 11
+    assert len(donner_talks) == 12
     assert "speaker 'Rene Donner' merged into 'René Donner': " in "".join(report_messages("merged_variant"))
 
 
@@ -219,8 +215,10 @@ def test_archive_readme_only_talks_are_single_source():
     assert [t.speakers[0].name for t in event("meetup-74").talks] == ["Hilda Kosorus", "Riccardo Cadei"]
     assert [t.kind for t in event("meetup-33").talks] == ["talk", "talk", "lightning"]
     assert [t.kind for t in event("meetup-18").talks][-1] == "panel"
-    assert len(single) == 25
-    assert any(m.startswith("meetup-46: talk 'Machine Learning at FH Technikum Wien") for m in single)
+    assert len(single) == 26
+    assert any(
+        m.startswith("meetup-46: talk 'Research and teaching activities of the FH Technikum") for m in single
+    )
 
 
 def test_archive_video_and_photo_links():
@@ -241,7 +239,7 @@ def test_archive_parsing_is_deterministic():
 def test_archive_report_markdown_groups_by_category():
     text = render_report_markdown(archive())
 
-    assert text.startswith("# Import report: Vienna Deep Learning Meetup archive\n\n77 events, 160 talks, ")
+    assert text.startswith("# Import report: Vienna Deep Learning Meetup archive\n\n77 events, 161 talks, ")
     assert "\n## Corrections applied (" in text
     assert "\n## Meetups without a README (11)\n" in text
     assert text.index("## Conflicts") < text.index("## Corrections") if "## Conflicts" in text else True

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from archive.importers import parse_archive
-from archive.importers.readme import find_hosts
+from archive.importers.readme.hosts import find_hosts
 
 SOURCE = Path(__file__).resolve().parents[2] / "fixtures" / "source"
 

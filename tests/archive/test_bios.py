@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.importers.readme import split_bio
+from archive.importers.readme.bios import split_bio
 
 NAMES = ["Christian Sobtzick", "Sahebeh Dadboud"]
 

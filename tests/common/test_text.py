@@ -1,4 +1,4 @@
-"""Text helpers for search, lists and avatars: comparison keys, reading order, initials and file sizes."""
+"""Text helpers: comparison keys for the importer, the admin and search, reading order, initials, file sizes."""
 
 import pytest
 
@@ -8,9 +8,12 @@ from common.text import (
     human_size,
     index_letter,
     initials,
+    ordinal,
     reading_order_key,
     search_key,
     spell_out,
+    unique_slug,
+    word_key,
 )
 
 
@@ -28,9 +31,9 @@ from common.text import (
         ("日本語", "日本語", "日本語"),
     ],
 )
-def test_search_key_ignores_case_and_accents_and_spelled_out_key_writes_umlauts_out(word, key, spelled_key):
-    assert search_key(word) == key
-    assert search_key(spell_out(word)) == spelled_key
+def test_word_key_ignores_case_and_accents_and_spelled_out_key_writes_umlauts_out(word, key, spelled_key):
+    assert word_key(word) == key
+    assert word_key(spell_out(word)) == spelled_key
 
 
 def test_spell_out_keeps_case_and_other_letters():
@@ -96,3 +99,25 @@ def test_initials_of_people_and_organisations(name, person, letters):
 )
 def test_human_size_reads_as_people_write_sizes(size, text):
     assert human_size(size) == text
+
+
+@pytest.mark.parametrize("typed", ["Schlüter", "SCHLÜTER", "schluter", "Schlueter", "schlüter "])
+def test_search_key_matches_every_spelling_of_an_umlaut(typed):
+    assert search_key(typed) == search_key("Schlüter") == "schluter"
+
+
+def test_search_key_folds_accents_and_case_like_fold():
+    assert search_key("Dvořák") == search_key("dvorak") == "dvorak"
+    assert search_key("Überbacher") == search_key("Uberbacher")
+
+
+def test_fold_keeps_umlaut_transliterations_apart_for_the_importer():
+    assert fold("Schlüter") == "schluter"
+    assert fold("Schlueter") == "schlueter"
+
+
+def test_ordinal_and_unique_slug():
+    taken = {"hot-topics"}
+    assert (ordinal(1), ordinal(12), ordinal(22), ordinal(113)) == ("1st", "12th", "22nd", "113th")
+    assert unique_slug("Hot Topics", taken) == "hot-topics-2"
+    assert unique_slug("Hot Topics", taken) == "hot-topics-3"

@@ -139,19 +139,22 @@ def test_agenda_shows_in_time_order_whatever_order_rows_were_stored_in():
     event = make_event()
     for start, title in [(None, "Arrival"), ((18, 15), "Welcome"), ((18, 30), "Talk 1"), (None, "Break")]:
         make_slot(event=event, title=title, start_time=datetime.time(*start) if start else None)
-    make_slot(event=event, title="Late talk", start_time=datetime.time(21, 30), position=0)  # typed 0 by hand
+    # Added later, each last: a late talk, an untimed slot, then a slot earlier than the late talk.
+    make_slot(event=event, title="Late talk", start_time=datetime.time(21, 30))
     make_slot(event=event, title="Networking")
-    make_slot(event=event, title="Drinks", start_time=datetime.time(21, 0))  # added last, as the admin does
+    make_slot(event=event, title="Drinks", start_time=datetime.time(21, 0))
+    make_slot(event=event, title="Raffle", start_time=datetime.time(18, 20), position=0)  # typed 0 by hand
     event = with_program(Event.objects.filter(pk=event.pk)).get()
-    # Untimed slots keep their place right after the slot stored before them; the rest go by time.
+    # Timed slots go by their time; an untimed one follows the latest time stored before it.
     assert [slot.display_title for slot in event.program] == [
         "Arrival",
         "Welcome",
+        "Raffle",
         "Talk 1",
         "Break",
-        "Networking",
         "Drinks",
         "Late talk",
+        "Networking",
     ]
 
 

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from common.text import ordinal_suffix
@@ -46,6 +47,7 @@ def meetup_75():
     make_slot(
         event=event, start_time=datetime.time(18, 30), title="Welcome by the organizers", kind="welcome"
     )
+    make_slot(event=event, start_time=datetime.time(18, 40), title="Welcome by the host: 42", kind="host")
     make_talk(
         event=event,
         title="Misaligned AI agents are here",
@@ -60,6 +62,7 @@ def meetup_75():
     return event
 
 
+@time_machine.travel(datetime.date(2026, 10, 1))
 def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_75):
     make_event(number=76, date=datetime.date(2026, 10, 21), slug="76th-deep-learning-meetup")
 
@@ -72,7 +75,7 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
         "77th-deep-learning-meetup",
     )
     assert copy.status == EventStatus.DRAFT
-    assert copy.date == datetime.date(2026, 10, 21)  # four weeks later, the same weekday
+    assert copy.date == datetime.date(2026, 11, 18)  # four weeks after the last meetup (#76), a Wednesday
     assert (copy.start_time, copy.end_time, copy.venue) == (
         datetime.time(18, 15),
         datetime.time(22, 0),
@@ -81,8 +84,9 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
     assert [(s.start_time, s.title, s.kind, s.position, s.talk) for s in copy.agenda.all()] == [
         (datetime.time(18, 15), "Arrival", "welcome", 0, None),
         (datetime.time(18, 30), "Welcome by the organizers", "welcome", 1, None),
-        (datetime.time(19, 30), "Announcements", "announcements", 3, None),
-        (None, "Networking Break", "break", 4, None),
+        (datetime.time(18, 40), "Welcome by the host: 42", "host", 2, None),
+        (datetime.time(19, 30), "Announcements", "announcements", 4, None),
+        (None, "Networking Break", "break", 5, None),
     ]
     assert [(s.sponsor.name, s.role) for s in copy.sponsorships.order_by("pk")] == [
         ("42 Vienna", "host"),
@@ -98,9 +102,32 @@ def test_event_duplicate_as_next_copies_what_it_should_and_nothing_else(meetup_7
         "",
     )
     # The original is untouched.
-    assert meetup_75.agenda.count() == 5
+    assert meetup_75.agenda.count() == 6
     assert Talk.objects.filter(slot__event=meetup_75).count() == 1
-    assert AgendaSlot.objects.count() == 9
+    assert AgendaSlot.objects.count() == 11
+
+
+def test_event_duplicate_as_next_at_another_venue_leaves_the_host_behind(meetup_75):
+    elsewhere = make_venue(name="TU Wien")
+
+    copy = event_duplicate_as_next(event=meetup_75, venue=elsewhere)
+
+    assert copy.venue == elsewhere
+    assert [slot.title for slot in copy.agenda.all()] == [
+        "Arrival",
+        "Welcome by the organizers",
+        "Announcements",
+        "Networking Break",
+    ]
+    assert [(s.sponsor.name, s.role) for s in copy.sponsorships.all()] == [("Drinks AG", "drinks")]
+
+
+@time_machine.travel(datetime.date(2027, 3, 1))
+def test_event_duplicate_as_next_is_dated_after_today_when_the_last_meetup_is_long_past(meetup_75):
+    copy = event_duplicate_as_next(event=meetup_75)
+
+    # Four weeks after today (Monday 1 March 2027) is Monday 29 March; the group meets on Wednesdays.
+    assert copy.date == datetime.date(2027, 3, 31)
 
 
 def test_event_duplicate_as_next_twice_gets_fresh_numbers_and_slugs(meetup_75):
@@ -182,8 +209,8 @@ def test_admin_event_change_page_shows_checklist_and_preview_link(organizer_clie
 def test_admin_new_event_form_starts_as_draft(organizer_client):
     response = organizer_client.get(reverse("admin:events_event_add"))
     assert response.status_code == 200
-    page = response.content.decode()
-    assert '<option value="draft" selected>Draft</option>' in page
+    # The status is shown, not edited: the page's buttons publish and cancel.
+    assert '<div class="readonly">Draft</div>' in response.content.decode()
     assert Event().status == EventStatus.DRAFT
 
 
@@ -210,14 +237,23 @@ def test_admin_cancel_action_keeps_event_public_as_cancelled(organizer_client):
     assert list(Event.objects.visible_to(PUBLIC)) == [event]
 
 
-def test_admin_duplicate_action_opens_the_copy(organizer_client, meetup_75):
+def test_admin_duplicate_action_asks_date_and_venue_then_opens_the_copy(organizer_client, meetup_75):
     response = organizer_client.post(
         CHANGELIST, {"action": "duplicate_as_next", "_selected_action": [meetup_75.pk]}
     )
-    copy = Event.objects.get(number=76)
     assert response.status_code == 302
-    assert response.url == reverse("admin:events_event_change", args=[copy.pk])
-    assert copy.status == EventStatus.DRAFT
+    assert response.url == reverse("admin:events_event_duplicate", args=[meetup_75.pk])
+
+    created = organizer_client.post(response.url, {"date": "2031-01-15", "venue": meetup_75.venue_id})
+
+    copy = Event.objects.get(number=76)
+    assert created.status_code == 302
+    assert created.url == reverse("admin:events_event_change", args=[copy.pk])
+    assert (copy.status, copy.date, copy.venue) == (
+        EventStatus.DRAFT,
+        datetime.date(2031, 1, 15),
+        meetup_75.venue,
+    )
 
 
 def test_admin_duplicate_action_needs_exactly_one(organizer_client):

@@ -18,8 +18,8 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_organizers_group"),
-        ("talks", "0001_initial"),
+        ("events", "0004_agendaslot_cancelled"),
+        ("talks", "0002_organizer_workspace"),
     ]
 
     operations = [migrations.RunPython(install, uninstall)]

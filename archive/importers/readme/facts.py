@@ -1,0 +1,37 @@
+"""What one README states, before it is weighed against the other sources.
+
+The reader fills one ReadmeFacts per file; the README alone makes an event of it (reader.readme_event), the
+merge weighs it against the root talk table and the website table (merge/).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from ..records import ReportEntry, SlotRecord, TalkRecord
+
+
+@dataclass
+class ReadmeFacts:
+    source: str
+    title: str = ""
+    number: int | None = None
+    date: datetime.date | None = None
+    date_line: int | None = None
+    date_without_year: tuple[int, int] | None = None  # (month, day) when the prose has no year
+    venue_text: str = ""
+    meetup_url: str = ""
+    web_page: str = ""
+    description: str = ""
+    intro_slides: str = ""  # repo-relative path or absolute URL
+    slides_links: list[tuple[str, int]] = field(default_factory=list)  # every slide link, with its line
+    talks: list[TalkRecord] = field(default_factory=list)
+    talk_slide_paths: dict[int, str] = field(default_factory=dict)  # talk index -> repo path
+    agenda: list[SlotRecord] = field(default_factory=list)
+    sponsors: list[tuple[str, str]] = field(default_factory=list)
+    report: list[ReportEntry] = field(default_factory=list)
+    start_time: datetime.time | None = (
+        None  # from the prose ("Begin Time: 18:30"), for a README without agenda times
+    )
+    start_time_words: str = ""
+    start_time_line: int | None = None
+    text: str = field(default="", repr=False)  # the whole README, for the people it mentions in prose

@@ -1,0 +1,347 @@
+"""The meetup's admin page as the organizers' workspace: the program with its talks, the buttons, the checklist,
+two organizers at once, and every rule explained on its field."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from events.enums import EventStatus, SponsorRole
+from events.models import AgendaSlot, Event
+from events.services.publishing import event_checklist
+from talks.models import Speaker, Talk
+from tests.admin_pages import add_inline_row, change_page_data
+from tests.factories import (
+    make_event,
+    make_slot,
+    make_speaker,
+    make_sponsor,
+    make_sponsorship,
+    make_talk,
+    make_venue,
+)
+from tests.files import pdf_bytes, stored_files, upload
+
+pytestmark = pytest.mark.django_db
+
+PROGRAM = "agenda"
+
+
+def change_url(event: Event) -> str:
+    return reverse("admin:events_event_change", args=[event.pk])
+
+
+def opened(client, event: Event) -> dict:
+    response = client.get(change_url(event))
+    assert response.status_code == 200
+    return change_page_data(response)
+
+
+@pytest.fixture
+def draft():
+    return make_event(
+        number=80,
+        title="80th Deep Learning Meetup",
+        date=datetime.date(2031, 5, 14),
+        start_time=datetime.time(18, 30),
+        status=EventStatus.DRAFT,
+        venue=make_venue(name="TU Wien"),
+    )
+
+
+def test_program_row_with_a_talk_creates_the_talk_its_speakers_and_slides(
+    organizer_client, draft, media_root
+):
+    ada = make_speaker(name="Ada Lovelace", affiliation="Analytical Engines")
+    grace = make_speaker(name="Grace Hopper", affiliation="Navy")
+    data = opened(organizer_client, draft)
+    add_inline_row(data, PROGRAM, start_time="18:45", kind="talk", title="")
+    data |= {
+        f"{PROGRAM}-0-talk_title": "Engines that think",
+        f"{PROGRAM}-0-talk_kind": "talk",
+        f"{PROGRAM}-0-speakers": [grace.pk, ada.pk],  # in the order chosen
+        f"{PROGRAM}-0-abstract": "How machines might compose music.",
+        f"{PROGRAM}-0-slides": upload(pdf_bytes(["Engines", "Questions?"]), name="final v3.pdf"),
+    }
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    talk = Talk.objects.get(slot__event=draft)
+    assert (talk.title, talk.slug, talk.abstract, talk.slides_pages) == (
+        "Engines that think",
+        "engines-that-think",
+        "How machines might compose music.",
+        2,
+    )
+    assert [(link.speaker.name, link.affiliation) for link in talk.talk_speakers.all()] == [
+        ("Grace Hopper", "Navy"),
+        ("Ada Lovelace", "Analytical Engines"),
+    ]
+    assert (talk.slot.title, talk.slot.kind, talk.slot.start_time) == ("", "talk", datetime.time(18, 45))
+    assert stored_files(media_root) == ["slides/talks/engines-that-think.pdf"]
+
+
+def test_program_is_stored_in_time_order_with_new_rows_last(organizer_client, draft):
+    make_slot(event=draft, title="Welcome", start_time=datetime.time(18, 30))
+    make_slot(event=draft, title="Talk one", start_time=datetime.time(19, 0))
+    make_slot(event=draft, title="Networking")
+    data = opened(organizer_client, draft)
+    add_inline_row(data, PROGRAM, start_time="18:45", kind="break", title="Coffee")  # added last, timed
+    add_inline_row(data, PROGRAM, kind="other", title="Raffle")  # added last, untimed
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 302
+    assert list(draft.agenda.values_list("position", "title")) == [
+        (0, "Welcome"),
+        (1, "Coffee"),
+        (2, "Talk one"),
+        (3, "Networking"),
+        (4, "Raffle"),
+    ]
+
+
+def test_program_row_needs_a_title_or_a_talk_with_the_message_on_the_field(organizer_client, draft):
+    data = opened(organizer_client, draft)
+    add_inline_row(data, PROGRAM, start_time="19:00", kind="other", title="")
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 200
+    [formset] = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == PROGRAM
+    ]
+    assert formset.forms[0].errors == {"title": ["Give the slot a title (e.g. “Networking”), or a talk."]}
+    assert draft.agenda.count() == 0
+
+
+def test_program_row_ending_before_it_starts_is_explained_on_the_end_field(organizer_client, draft):
+    data = opened(organizer_client, draft)
+    add_inline_row(data, PROGRAM, start_time="21:00", end_time="20:00", kind="break", title="Break")
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 200
+    [formset] = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == PROGRAM
+    ]
+    assert formset.forms[0].errors == {
+        "end_time": ["The slot must end after it starts (and needs a start to have an end)."]
+    }
+    assert "is violated" not in response.content.decode()
+
+
+def test_event_ending_before_it_starts_is_explained_on_the_end_field(organizer_client, draft):
+    data = opened(organizer_client, draft) | {"end_time": "17:00"}
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "end_time": ["The meetup must end after it starts (and needs a start to have an end)."]
+    }
+
+
+def test_program_row_removed_takes_its_talk_with_it(organizer_client, draft):
+    talk = make_talk(event=draft, title="Withdrawn")
+    data = opened(organizer_client, draft) | {f"{PROGRAM}-0-DELETE": "on"}
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 302
+    assert not Talk.objects.filter(pk=talk.pk).exists()
+    assert draft.agenda.count() == 0
+
+
+def test_program_row_with_talk_fields_but_no_talk_title_is_refused(organizer_client, draft):
+    data = opened(organizer_client, draft)
+    add_inline_row(data, PROGRAM, kind="talk", title="Talk 1", abstract="Something")
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 200
+    assert "Give the talk a title" in response.content.decode()
+    assert Talk.objects.count() == 0
+
+
+def test_two_organizers_at_once_the_later_stale_save_is_refused_and_names_the_change(client, draft):
+    olga, paul = (User.objects.create_superuser(name, password="pw") for name in ("olga", "paul"))
+    client.force_login(paul)
+    stale = opened(client, draft)
+    olga_client = type(client)()
+    olga_client.force_login(olga)
+    olga_saves = olga_client.post(
+        change_url(draft), opened(olga_client, draft) | {"description": "Olga's text"}
+    )
+    assert olga_saves.status_code == 302
+
+    response = client.post(change_url(draft), stale | {"description": "Paul's text"})
+
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.non_field_errors()
+    assert message.startswith("Not saved: someone else saved this page after you opened it (olga at ")
+    assert "Changed Description." in message
+    draft.refresh_from_db()
+    assert draft.description == "Olga's text"
+    assert "Paul&#x27;s text" in response.content.decode()  # still in the form, not lost
+
+
+def test_publish_button_publishes_and_returns_to_the_page(organizer_client, draft):
+    page = organizer_client.get(change_url(draft))
+    assert page.status_code == 200
+    assert f'action="{reverse("admin:events_event_publish", args=[draft.pk])}"' in page.content.decode()
+
+    response = organizer_client.post(reverse("admin:events_event_publish", args=[draft.pk]), follow=True)
+
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.PUBLISHED
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Published “{draft.title}”: its page is public now."
+    ]
+
+
+def test_cancel_button_asks_first_then_cancels(organizer_client, draft):
+    url = reverse("admin:events_event_cancel", args=[draft.pk])
+
+    confirmation = organizer_client.get(url)
+    assert confirmation.status_code == 200
+    assert "Its page stays public, with a notice" in confirmation.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.DRAFT
+
+    assert organizer_client.post(url).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.CANCELLED
+
+
+def test_buttons_need_the_change_permission(client, draft):
+    client.force_login(User.objects.create_user("viewer", password="pw", is_staff=True))
+    response = client.post(reverse("admin:events_event_publish", args=[draft.pk]))
+    assert response.status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.DRAFT
+
+
+def test_duplicate_form_suggests_a_future_date_and_refuses_a_past_one(client, organizer, draft):
+    url = reverse("admin:events_event_duplicate", args=[draft.pk])
+    with time_machine.travel(datetime.date(2031, 6, 1)):
+        client.force_login(organizer)
+        page = client.get(url)
+        refused = client.post(url, {"date": "2031-05-01", "venue": ""})
+
+    assert page.status_code == 200
+    assert page.context["form"]["date"].value() == datetime.date(2031, 7, 2)  # four weeks on, a Wednesday
+    assert refused.status_code == 200
+    assert refused.context["form"].errors == {
+        "date": ["The next meetup cannot be in the past: pick a date from today on."]
+    }
+    assert Event.objects.count() == 1
+
+
+@time_machine.travel(datetime.date(2031, 6, 1))
+def test_checklist_flags_a_past_date_and_a_host_that_is_not_the_venues(draft):
+    a1, magenta = make_sponsor(name="A1"), make_sponsor(name="Magenta")
+    draft.venue.host = magenta
+    draft.venue.save()
+    make_sponsorship(event=draft, sponsor=a1, role=SponsorRole.HOST)
+
+    checklist = event_checklist(draft)
+
+    assert checklist == [
+        "The date (14 May 2031) is in the past.",
+        "No meetup.com link.",
+        "The host “A1” is not the host of the venue “TU Wien” (that is Magenta).",
+        "No talks yet.",
+    ]
+
+
+def test_checklist_flags_a_hosts_welcome_without_a_host(draft):
+    make_slot(event=draft, title="Welcome by the host", kind="host", start_time=datetime.time(18, 40))
+    assert "The agenda has a welcome by the host, but the meetup has no host." in event_checklist(draft)
+
+
+@pytest.mark.parametrize("typed", ["schluter", "SCHLÜTER", "schlueter"])
+def test_speaker_autocomplete_finds_any_spelling_and_shows_the_affiliation(organizer_client, typed):
+    make_speaker(name="Jan Schlüter", affiliation="JKU")
+    make_speaker(name="Jan Schmidt", affiliation="TU Wien")
+    url = reverse("admin:autocomplete")
+    params = {"app_label": "talks", "model_name": "talk", "field_name": "speakers", "term": typed}
+
+    response = organizer_client.get(url, params)
+
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["Jan Schlüter (JKU)"]
+
+
+@pytest.mark.parametrize(
+    ("model", "typed", "expected"),
+    [("venue", "oebb", "ÖBB Innovation Factory"), ("sponsor", "zuhlke", "Zühlke")],
+)
+def test_admin_search_of_places_and_sponsors_is_blind_to_accents(organizer_client, model, typed, expected):
+    make_venue(name="ÖBB Innovation Factory")
+    make_venue(name="TU Wien")
+    make_sponsor(name="Zühlke")
+    make_sponsor(name="A1")
+
+    response = organizer_client.get(reverse(f"admin:events_{model}_changelist"), {"q": typed})
+
+    assert response.status_code == 200
+    assert [str(row) for row in response.context["cl"].result_list] == [expected]
+
+
+def test_admin_shows_european_dates_readable_names_and_human_slide_sizes(organizer_client, draft, media_root):
+    speaker = make_speaker(name="René Donner", alternative_names=["Rene Donner", "R. Donner"])
+    talk = make_talk(event=draft, speakers=[speaker])
+    organizer_client.post(
+        reverse("admin:talks_talk_change", args=[talk.pk]),
+        change_page_data(organizer_client.get(reverse("admin:talks_talk_change", args=[talk.pk])))
+        | {"slides": upload(pdf_bytes(["one", "two"]))},
+    )
+
+    events = organizer_client.get(reverse("admin:events_event_changelist"))
+    speaker_page = organizer_client.get(reverse("admin:talks_speaker_change", args=[speaker.pk]))
+    talk_page = organizer_client.get(reverse("admin:talks_talk_change", args=[talk.pk]))
+
+    assert (events.status_code, speaker_page.status_code, talk_page.status_code) == (200, 200, 200)
+    assert "14 May 2031" in events.content.decode()
+    assert ">\nRene Donner\nR. Donner</textarea>" in speaker_page.content.decode()
+    talk.refresh_from_db()
+    assert f"2 pages · {talk.slides_size / 1024:.1f} KB" in talk_page.content.decode()
+    assert f'href="{change_url(draft)}" id="back-to-meetup"' in talk_page.content.decode()
+
+
+def test_event_list_shows_status_and_preview_link(organizer_client, draft):
+    response = organizer_client.get(reverse("admin:events_event_changelist"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<td class="field-status">Draft</td>' in content
+    assert f'<a href="{draft.get_absolute_url()}" target="_blank" rel="noopener">Preview</a>' in content
+
+
+def test_alternative_names_are_saved_one_per_line(organizer_client):
+    speaker = make_speaker(name="René Donner")
+    url = reverse("admin:talks_speaker_change", args=[speaker.pk])
+    data = change_page_data(organizer_client.get(url)) | {"alternative_names": "Rene Donner\n\n R. Donner \n"}
+
+    assert organizer_client.post(url, data).status_code == 302
+    speaker.refresh_from_db()
+    assert speaker.alternative_names == ["Rene Donner", "R. Donner"]
+
+
+def test_stale_guard_lets_a_fresh_save_through(organizer_client, draft):
+    data = opened(organizer_client, draft) | {"description": "Fresh"}
+    assert organizer_client.post(change_url(draft), data).status_code == 302
+    data = opened(organizer_client, draft) | {"description": "Fresher"}
+    assert organizer_client.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.description == "Fresher"
+    assert AgendaSlot.objects.count() == 0 and Speaker.objects.count() == 0
