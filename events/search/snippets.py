@@ -17,7 +17,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from common.text import SPELLED_OUT, WORD, word_key, spell_out
+from common.text import SPELLED_OUT, WORD, spell_out, word_key
 
 EXCERPT_CHARS = 200
 EXCERPT_LEAD = 60  # characters shown before the first match
