@@ -13,7 +13,7 @@ Folding: case and accents are the database's work (SQLite FTS5's `unicode61 remo
 `common.text.SPELLED_OUT`) are appended to a field that has special letters, so "schlueter" finds it too.
 
 SQLite: an FTS5 table. PostgreSQL: a table with two generated tsvectors (`head` without the body, for ranking, and
-`document`, GIN-indexed, for matching). `install` is idempotent: the migration calls it, and so does every
+`document`, for matching, GIN-indexed once per kind). `install` is idempotent: the migration calls it, and so does every
 `migrate` (post_migrate), because SQLite drops a table's triggers when a migration rebuilds the table.
 """
 
@@ -190,7 +190,11 @@ def _schema_statements(vendor: str) -> list[str]:
                 head tsvector GENERATED ALWAYS AS ({_tsvector(head)}) STORED,
                 document tsvector GENERATED ALWAYS AS ({_tsvector([*head, ("body", "D")])}) STORED
             )""",
-            f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)",
+            # One GIN index per kind, so that a search for talks never reads the matches of every other kind.
+            *(
+                f"CREATE INDEX IF NOT EXISTS {TABLE}_{kind} ON {TABLE} USING gin (document) WHERE id % {STRIDE} = {code}"
+                for kind, code in KINDS.items()
+            ),
         ]
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("

@@ -1,20 +1,21 @@
 """A search as the page shows it: talks, speakers, meetups and venues that match, best first, each with the marked
-words and an excerpt saying why it matched. Five queries whatever the archive's size."""
+words and an excerpt saying why it matched. Six queries whatever the archive's size."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 
 from common.markdown import plaintext
 from events.models import Event, Venue
 from events.search.query import query_words, ranked
 from events.search.snippets import Highlighter
-from talks.models import Speaker, Talk
+from talks.models import Speaker, Talk, TalkSpeaker
 from talks.selectors import speakers_in_order
 
 MAX_QUERY_CHARS = 100
-LIMITS = {"talk": 30, "speaker": 20, "event": 10, "venue": 10}
+LIMITS = {"talk": 20, "speaker": 12, "event": 8, "venue": 6}
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Hit:
 
     object: object
     title: SafeString
+    detail: SafeString | None = None  # a speaker's affiliation, a venue's address, marked too
     excerpt: SafeString | None = None
     excerpt_label: str = ""
     people: list = field(default_factory=list)  # talks: (TalkSpeaker, marked name)
@@ -67,13 +69,13 @@ def _talk_hit(talk: Talk, highlighter: Highlighter) -> Hit:
 
 
 def _speaker_hit(speaker: Speaker, highlighter: Highlighter) -> Hit:
-    hit = Hit(speaker, highlighter.mark(speaker.name))
+    hit = Hit(speaker, highlighter.mark(speaker.name), detail=highlighter.mark(speaker.affiliation))
     sources = [
         ("Also written", ", ".join(map(str, speaker.alternative_names or []))),
-        ("Affiliation", speaker.affiliation),
         ("About", plaintext(speaker.bio)),
     ]
-    return _explain(hit, highlighter, highlighter.found(speaker.name), sources)
+    found = highlighter.found(f"{speaker.name} {speaker.affiliation}")
+    return _explain(hit, highlighter, found, sources)
 
 
 def _event_hit(event: Event, highlighter: Highlighter) -> Hit:
@@ -83,13 +85,13 @@ def _event_hit(event: Event, highlighter: Highlighter) -> Hit:
 
 
 def _venue_hit(venue: Venue, highlighter: Highlighter) -> Hit:
-    hit = Hit(venue, highlighter.mark(venue.name))
+    address = "" if venue.is_online else venue.full_address
+    hit = Hit(venue, highlighter.mark(venue.name), detail=highlighter.mark(address))
     sources = [
         ("Also written", ", ".join(map(str, venue.alternative_names or []))),
-        ("Address", venue.full_address),
         ("Getting there", plaintext(venue.directions)),
     ]
-    return _explain(hit, highlighter, highlighter.found(venue.name), sources)
+    return _explain(hit, highlighter, highlighter.found(f"{venue.name} {address}"), sources)
 
 
 def _first(results: Results, kind: str, rows) -> list:
@@ -97,6 +99,24 @@ def _first(results: Results, kind: str, rows) -> list:
     if len(rows) > LIMITS[kind]:
         results.more.add(kind)
     return rows[: LIMITS[kind]]
+
+
+def _count(rows: QuerySet, outer: str) -> Coalesce:
+    """How many of `rows` point at the outer row through `outer`: a correlated count, so that only matched
+    rows are counted (a joined Count would count for every row of the table first)."""
+    counted = rows.filter(**{outer: OuterRef("pk")}).order_by().values(outer).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")[:1]), 0)
+
+
+def _talks(results: Results, user, words: list[str]) -> list[Talk]:
+    """Ranked on narrow rows (a common word matches thousands of talks), then the shown ones loaded whole."""
+    order = ("-search_rank", "-slot__event__date", "-slot__event__pk", "pk")
+    ranking = ranked(Talk.objects.visible_to(user), "talk", words).order_by(*order)
+    pks = _first(results, "talk", ranking.values_list("pk", flat=True))
+    talks = (
+        Talk.objects.filter(pk__in=pks).select_related("slot__event").prefetch_related(speakers_in_order())
+    )
+    return sorted(talks, key=lambda talk: pks.index(talk.pk))
 
 
 def search(query: str, user) -> Results:
@@ -110,33 +130,27 @@ def search(query: str, user) -> Results:
     if not words:
         return results
     highlighter = Highlighter(words)
-    visible_talks = Q(talks__in=Talk.objects.visible_to(user))
-    talks = (
-        ranked(Talk.objects.visible_to(user), "talk", words)
-        .select_related("slot__event")
-        .prefetch_related(speakers_in_order())
-        .order_by("-search_rank", "-slot__event__date", "-slot__event__pk", "pk")
-    )
+    visible_links = TalkSpeaker.objects.filter(talk__in=Talk.objects.visible_to(user))
+    latest_talk = visible_links.filter(speaker=OuterRef("pk")).order_by("-talk__slot__event__date")
     speakers = (
         ranked(Speaker.objects.visible_to(user), "speaker", words)
         .annotate(
-            talk_count=Count("talks", filter=visible_talks, distinct=True),
-            latest=Max("talks__slot__event__date", filter=visible_talks),
+            talk_count=_count(visible_links, "speaker"),
+            latest=Subquery(latest_talk.values("talk__slot__event__date")[:1]),
         )
-        .order_by("-search_rank", "-latest", "name")
+        .order_by("-search_rank", F("latest").desc(nulls_last=True), "name")
     )
     events = (
         ranked(Event.objects.visible_to(user), "event", words)
         .select_related("venue")
         .order_by("-search_rank", "-date", "-pk")
     )
-    visible_events = Q(events__in=Event.objects.visible_to(user))
     venues = (
         ranked(Venue.objects.visible_to(user), "venue", words)
-        .annotate(event_count=Count("events", filter=visible_events, distinct=True))
+        .annotate(event_count=_count(Event.objects.visible_to(user), "venue"))
         .order_by("-search_rank", "name")
     )
-    results.talks = [_talk_hit(talk, highlighter) for talk in _first(results, "talk", talks)]
+    results.talks = [_talk_hit(talk, highlighter) for talk in _talks(results, user, words)]
     results.speakers = [_speaker_hit(row, highlighter) for row in _first(results, "speaker", speakers)]
     results.events = [_event_hit(event, highlighter) for event in _first(results, "event", events)]
     results.venues = [_venue_hit(venue, highlighter) for venue in _first(results, "venue", venues)]

@@ -39,6 +39,11 @@ _ACCENTED = _accented_forms()
 _DIGRAPHS = {spelling.lower() for spelling in SPELLED_OUT.values() if len(spelling) == 2}
 
 
+def nfc(text: str) -> str:
+    """Composed letters ("ü", not "u" and a combining mark), as most text and every query arrives."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 @functools.lru_cache(maxsize=65_536)
 def word_keys(word: str) -> tuple[str, str]:
     return word_key(word), word_key(spell_out(word))
@@ -96,11 +101,11 @@ class Highlighter:
 
     def found(self, text: str) -> set[int]:
         """Indexes of the query words found in `text`."""
-        return {index for _word, index in self.matches(unicodedata.normalize("NFC", text))}
+        return {index for _word, index in self.matches(nfc(text))}
 
     def mark(self, text: str) -> SafeString:
         """`text`, escaped, with every matching word in <mark>."""
-        text = unicodedata.normalize("NFC", text)
+        text = nfc(text)
         parts, position = [], 0
         for word, _index in self.matches(text):
             if word.start() < position:
@@ -114,7 +119,7 @@ class Highlighter:
     def excerpt(self, text: str, terms: set[int] | None = None) -> SafeString | None:
         """About EXCERPT_CHARS characters around the first word matching one of `terms` (default: any), marked;
         None when none is found."""
-        text = unicodedata.normalize("NFC", text)
+        text = nfc(text)
         first = next((word for word, index in self.matches(text) if terms is None or index in terms), None)
         if first is None:
             return None

@@ -61,7 +61,9 @@ def test_next_meetup_pages_have_no_accessibility_violations(page, phone_page, up
     speaker = Speaker.objects.get(slug="grace-example")
     speaker_set_photo(speaker=speaker, file=SimpleUploadedFile("grace.png", image_bytes(), "image/png"))
     sponsor = factories.make_sponsor(name="Acme Robotics", website="https://acme.example/")
-    sponsor_set_logo(sponsor=sponsor, file=SimpleUploadedFile("acme.png", image_bytes((400, 200)), "image/png"))
+    sponsor_set_logo(
+        sponsor=sponsor, file=SimpleUploadedFile("acme.png", image_bytes((400, 200)), "image/png")
+    )
     factories.make_sponsorship(event=upcoming_event, sponsor=sponsor)
 
     assert_no_violations(axe, (page, phone_page), NEXT_MEETUP_PAGES[name])

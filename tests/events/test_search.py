@@ -273,7 +273,17 @@ def test_search_without_words_shows_only_the_form(client, history, query):
     assert 'class="results"' not in content
 
 
-def test_search_runs_five_queries_whatever_the_archive_size(client, site_data, django_assert_num_queries):
-    with django_assert_num_queries(5):
+def test_search_runs_six_queries_whatever_the_archive_size(client, site_data, django_assert_num_queries):
+    with django_assert_num_queries(6):
         response = client.get("/search/", {"q": "learning representations"})
     assert response.status_code == 200
+
+
+def test_search_marks_a_speakers_affiliation_where_it_stands(client, db):
+    speaker = factories.make_speaker(name="Ada Lovelace", slug="ada", affiliation="Analytical Engines Ltd")
+    factories.make_talk(title="Notes", speakers=[speaker])
+
+    speakers = section(search(client, "analytical"), "speaker-results")
+
+    assert '<p class="muted"><mark>Analytical</mark> Engines Ltd · 1 talk</p>' in speakers
+    assert "result__where" not in speakers  # no excerpt repeating it

@@ -41,7 +41,7 @@ def test_public_page_runs_a_fixed_number_of_queries_and_none_when_cached(
 
 
 # Pages that are never cached (each query string is its own page).
-UNCACHED_PAGES = [("/search/?q=learning", 5), ("/search/?q=attention+grace", 5)]
+UNCACHED_PAGES = [("/search/?q=learning", 6), ("/search/?q=attention+grace", 6)]
 
 
 @pytest.mark.parametrize(("url", "queries"), UNCACHED_PAGES)
