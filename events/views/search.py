@@ -6,7 +6,7 @@ from events.search.results import search
 
 
 class SearchView(TemplateView):
-    """Results for `?q=`, ranked, with why each matched. Six queries whatever the archive's size; not cached,
+    """Results for `?q=`, ranked, with why each matched. Seven queries whatever the archive's size; not cached,
     since every query string would be its own page."""
 
     template_name = "events/search.html"

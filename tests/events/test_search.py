@@ -273,8 +273,8 @@ def test_search_without_words_shows_only_the_form(client, history, query):
     assert 'class="results"' not in content
 
 
-def test_search_runs_six_queries_whatever_the_archive_size(client, site_data, django_assert_num_queries):
-    with django_assert_num_queries(6):
+def test_search_runs_seven_queries_whatever_the_archive_size(client, site_data, django_assert_num_queries):
+    with django_assert_num_queries(7):
         response = client.get("/search/", {"q": "learning representations"})
     assert response.status_code == 200
 
