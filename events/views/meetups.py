@@ -10,6 +10,7 @@ from common.markdown import plaintext
 from common.text import reading_order_key
 from events.enums import EventStatus
 from events.formats.jsonld import event_json_ld
+from events.formats.social_card import card_alt, card_url
 from events.listing import event_rows, render_rows
 from events.models import Event, JobPost, Sponsor
 from events.selectors import with_program
@@ -106,7 +107,8 @@ class EventDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         context["previous_event"], context["next_event"] = neighbours(event, self.request.user)
-        context["json_ld"] = event_json_ld(event, self.request)
+        context["json_ld"] = event_json_ld(event)
+        context["card_url"], context["card_alt"] = card_url(event), card_alt(event)
         context["description"] = event_description(event)
         return context
 

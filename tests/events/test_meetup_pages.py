@@ -53,9 +53,10 @@ def test_home_without_a_next_meetup_offers_ways_to_hear_of_it(client, settings, 
     content = html(client, "/")
 
     assert "The next meetup is not announced yet" in content
-    assert 'href="/calendar.ics">Subscribe to the calendar</a>' in content
-    assert 'href="/feed/">Follow the feed</a>' in content
-    assert f'href="{settings.VDLM_GROUP_URL}">Join the group on meetup.com</a>' in content
+    hear = content.split('<ul class="hear-about">', 1)[1].split("</ul>", 1)[0]
+    assert re.search(r'<a href="webcal://[^"]+/calendar\.ics">Subscribe to the calendar</a>', hear)
+    assert 'href="/feed/">Follow the feed</a>' in hear
+    assert f'href="{settings.VDLM_GROUP_URL}">Join the group on meetup.com</a>' in hear
     assert "Add to calendar" not in content
     assert "Last one" in content
 

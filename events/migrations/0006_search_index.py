@@ -18,7 +18,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_agendaslot_cancelled"),
+        ("events", "0005_event_date_index"),
         ("talks", "0002_organizer_workspace"),
     ]
 
