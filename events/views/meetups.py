@@ -91,7 +91,7 @@ class ArchiveView(TemplateView):
 
 class EventDetailView(DetailView):
     """A meetup: what, when and where; for a meetup in the past, that it took place (no "add to calendar");
-    for a record without venue or agenda, what is not known. Six queries."""
+    for a record without venue or agenda, what is not known. Seven queries (with the intro deck's)."""
 
     template_name = "events/event_detail.html"
     context_object_name = "event"

@@ -9,7 +9,7 @@ PAGES = [
     ("/", 9),
     ("/archive/", 4),
     ("/archive/2016/", 4),
-    ("/meetups/meetup-900/", 6),
+    ("/meetups/meetup-900/", 7),
     ("/meetups/meetup-900/talks/attention/", 2),
     ("/meetups/meetup-900/calendar.ics", 4),
     ("/speakers/", 1),

@@ -18,7 +18,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_event_date_index"),
+        ("events", "0006_announcements_and_organizers"),
         ("talks", "0002_organizer_workspace"),
     ]
 
