@@ -32,6 +32,7 @@ urlpatterns = [
     path("meetups/<slug:slug>/card.png", cards.event_card, name="event_card"),
     path("meetups/<slug:slug>/deck/", cached_page(deck.DeckView.as_view()), name="event_deck"),
     path("about/", cached_page(about.AboutView.as_view()), name="about"),
+    path("venues/", cached_page(places.VenueListView.as_view()), name="venue_list"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
