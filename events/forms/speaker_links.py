@@ -266,7 +266,9 @@ class SpeakerLinkForms:
             target = rebased.talk_form
             if conflict.speaker_id is not None:
                 target = next(f for f in rebased.speaker_forms if f.link.speaker_id == conflict.speaker_id)
-            target.errors.pop(conflict.field, None)  # the conflict is the news; other advice on it would repeat
+            target.errors.pop(
+                conflict.field, None
+            )  # the conflict is the news; other advice on it would repeat
             target.add_error(conflict.field, conflict_message(conflict))
         return rebased
 

@@ -26,7 +26,8 @@ SALT = "events.speaker_link"
 
 
 def speaker_link_token(talk: Talk) -> str:
-    return signing.dumps([talk.pk, talk.speaker_link_version], salt=SALT)
+    """The same token each time (no timestamp): a talk has one link until it is renewed."""
+    return signing.Signer(salt=SALT).sign_object([talk.pk, talk.speaker_link_version])
 
 
 def speaker_link_url(talk: Talk) -> str:
@@ -49,7 +50,7 @@ def talk_for_speaker_link(token: str) -> Talk | None:
     """The talk a token opens, with its meetup and speakers (two queries); None for a token that is not one of
     ours, was altered, or was replaced by a newer link, and for a talk on no meetup's program."""
     try:
-        talk_id, version = signing.loads(token, salt=SALT)
+        talk_id, version = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, TypeError, ValueError):
         return None
     return (
@@ -86,7 +87,8 @@ def speaker_links_email(*, talks) -> MailReport:
     talks = Talk.objects.filter(pk__in=[talk.pk for talk in talks]).select_related("slot__event")
     report = MailReport()
     messages = []
-    for talk in talks.prefetch_related(speakers_in_order()).order_by("slot__event__date", "slot__position"):
+    running_order = ("slot__event__date", F("slot__start_time").asc(nulls_last=True), "slot__position")
+    for talk in talks.prefetch_related(speakers_in_order()).order_by(*running_order):
         if getattr(talk, "slot", None) is None or not speaker_link_is_open(talk):
             report.closed.append(talk.title)
             continue

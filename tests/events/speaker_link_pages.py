@@ -1,5 +1,7 @@
 """Using a speaker link as a browser does: open the page, send the form back with changes."""
 
+from html.parser import HTMLParser
+
 from django.core import signing
 
 from events.services.speaker_links import speaker_link_token
@@ -32,4 +34,32 @@ def speaker_field(speaker, name: str) -> str:
 
 def forged_token(talk: Talk) -> str:
     """A token of the right shape signed with another key: what someone guessing links could make."""
-    return signing.dumps([talk.pk, talk.speaker_link_version], key="not-the-site-key", salt="events.speaker_link")
+    signer = signing.Signer(key="not-the-site-key", salt="events.speaker_link")
+    return signer.sign_object([talk.pk, talk.speaker_link_version])
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements: list[tuple[str, dict, str]] = []
+        self.open = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), ""))
+        self.open = True
+
+    def handle_endtag(self, tag):
+        self.open = False
+
+    def handle_data(self, data):
+        if self.open:
+            tag, attrs, text = self.elements[-1]
+            self.elements[-1] = (tag, attrs, text + data)
+
+
+def elements(page: bytes | str, tag: str) -> list[tuple[dict, str]]:
+    """Every `tag` element of an HTML page (read by Python's own HTML parser): its attributes and its text up to
+    the next tag."""
+    parser = _Elements()
+    parser.feed(page.decode() if isinstance(page, bytes) else page)
+    return [(attrs, text) for name, attrs, text in parser.elements if name == tag]

@@ -56,7 +56,9 @@ def test_speaker_link_page_is_private_never_cached_nor_indexed(client, talk):
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
     assert "X-Page-Cache" not in response.headers
-    assert '<link rel="canonical"' not in response.content.decode()  # the token stays out of the page's metadata
+    assert (
+        '<link rel="canonical"' not in response.content.decode()
+    )  # the token stays out of the page's metadata
 
 
 @pytest.mark.parametrize(
@@ -225,7 +227,11 @@ def test_speaker_link_changes_are_in_the_admin_history_as_the_speakers(client, o
     )
     assert talk_entry.is_change() and speaker_entry.is_change()
     account = talk_entry.user
-    assert (account.username, account.is_active, account.has_usable_password()) == ("speaker-link", False, False)
+    assert (account.username, account.is_active, account.has_usable_password()) == (
+        "speaker-link",
+        False,
+        False,
+    )
     history = organizer_client.get(reverse("admin:talks_talk_history", args=[talk.pk]))
     assert history.status_code == 200
     assert "Changed abstract through the speaker link (speakers: Grace Example)." in history.content.decode()
@@ -353,7 +359,7 @@ def test_speaker_link_required_title_and_bad_link_are_field_errors_and_nothing_i
     assert forms.speaker_forms[0].errors["website"] == ["Enter a valid URL."]
     summary = response.content.decode()
     assert 'href="#id_talk-title"' in summary
-    assert 'href="#id_speaker-{}-website"'.format(grace.pk) in summary
+    assert f'href="#id_speaker-{grace.pk}-website"' in summary
     grace.refresh_from_db()
     assert grace.bio == ""
 

@@ -118,7 +118,10 @@ def test_speaker_link_conflicts_with_an_organizers_edit_in_the_admin(talk, organ
     response = speaker_page.save(**{talk_field("abstract"): "The speaker's abstract."})
 
     assert response.status_code == 200
-    assert "it now reads: “The organizers' abstract.”" in response.context["forms"].talk_form.errors["abstract"][0]
+    assert (
+        "it now reads: “The organizers' abstract.”"
+        in response.context["forms"].talk_form.errors["abstract"][0]
+    )
     assert Talk.objects.get(pk=talk.pk).abstract == "The organizers' abstract."
 
 
@@ -143,7 +146,9 @@ def test_speaker_link_photo_replaced_meanwhile_is_a_conflict(talk, grace, media_
     assert first.save(**{speaker_field(grace, "photo"): photo}).status_code == 302
     stored = Speaker.objects.get(pk=grace.pk).photo.name
 
-    response = second.save(**{speaker_field(grace, "photo"): upload(jpeg_with_gps(), "two.jpg", "image/jpeg")})
+    response = second.save(
+        **{speaker_field(grace, "photo"): upload(jpeg_with_gps(), "two.jpg", "image/jpeg")}
+    )
 
     assert response.status_code == 200
     assert response.context["forms"].speaker_forms[0].errors["photo"] == [
@@ -160,9 +165,10 @@ def test_speaker_link_name_taken_meanwhile_is_refused(talk, grace, alan):
     response = alan_page.save(**{speaker_field(alan, "name"): "Grace Hopper"})
 
     assert response.status_code == 200
-    assert "Another speaker on the site has this name already" in response.context["forms"].speaker_forms[1].errors[
-        "name"
-    ][0]
+    assert (
+        "Another speaker on the site has this name already"
+        in response.context["forms"].speaker_forms[1].errors["name"][0]
+    )
     assert Speaker.objects.get(pk=alan.pk).name == "Alan Example"
 
 

@@ -39,7 +39,9 @@ def post_with(client, talk, **fields):
 
 def test_speaker_link_slides_upload_is_read_and_stored_like_the_admins(client, talk, media_root):
     response = post_with(
-        client, talk, **{talk_field("slides"): upload(pdf_bytes(["Attention", "in practice"]), name="My Deck.pdf")}
+        client,
+        talk,
+        **{talk_field("slides"): upload(pdf_bytes(["Attention", "in practice"]), name="My Deck.pdf")},
     )
 
     assert response.status_code == 302
@@ -179,7 +181,11 @@ def test_speaker_link_photo_is_upright_small_and_without_exif(client, talk, grac
     [
         (png_bomb(8_000, 8_000), "bomb.png", "The image has too many pixels (8000 × 8000 pixels)"),
         (SVG, "logo.svg", "SVG images are not accepted"),
-        (pdf_bytes(["not a photo"]), "me.jpg", "This file is not an image (JPEG, PNG or WebP) that can be read."),
+        (
+            pdf_bytes(["not a photo"]),
+            "me.jpg",
+            "This file is not an image (JPEG, PNG or WebP) that can be read.",
+        ),
     ],
     ids=["image bomb", "svg", "not an image"],
 )
@@ -189,7 +195,10 @@ def test_speaker_link_refused_photo_gets_the_admins_message_and_nothing_is_store
     response = post_with(
         client,
         talk,
-        **{speaker_field(grace, "photo"): upload(data, name, "image/png"), speaker_field(grace, "bio"): "Bio."},
+        **{
+            speaker_field(grace, "photo"): upload(data, name, "image/png"),
+            speaker_field(grace, "bio"): "Bio.",
+        },
     )
 
     assert response.status_code == 200
@@ -207,7 +216,9 @@ def test_speaker_link_photo_over_the_limit_is_refused(client, talk, grace, media
     )
 
     assert response.status_code == 200
-    assert "The image file is too large" in " ".join(response.context["forms"].speaker_forms[0].errors["photo"])
+    assert "The image file is too large" in " ".join(
+        response.context["forms"].speaker_forms[0].errors["photo"]
+    )
     assert stored_files(media_root) == []
 
 
