@@ -3,8 +3,10 @@
 An unknown, altered or replaced link is a 404, like any address that leads nowhere. A link past its time answers
 410 Gone with a page that says so politely and whom to write to: the address did work and has closed for good, and
 410 tells link checkers and mail scanners so, while people read the page as usual. The page is never cached
-(it is private and changes with every save), sends no referrer and asks search engines to keep away; it shows
-this talk and its meetup only, never the meetup's other talks, which may still be a private draft.
+(it is private and changes with every save) and asks search engines to keep away; the site's same-origin referrer
+policy keeps its address (the token) from other sites (`no-referrer` would make browsers send the form with
+`Origin: null`, which the CSRF check refuses). It shows this talk and its meetup only, never the meetup's other
+talks, which may still be a private draft.
 """
 
 from django.conf import settings
@@ -39,7 +41,6 @@ class SpeakerLinkView(View):
             response = super().dispatch(request, token)
         else:
             response = render(request, "events/speaker_links/closed.html", self.context(), status=410)
-        response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
