@@ -33,7 +33,7 @@ def speaker_link(modeladmin, talk):
     )
 
 
-@admin.action(description="Email the speakers their private links")
+@admin.action(description="Email the speakers their private links", permissions=["change"])
 def email_speaker_links(modeladmin, request, queryset):
     report = speaker_links_email(talks=queryset)
     if report.sent:
@@ -57,7 +57,7 @@ def email_speaker_links(modeladmin, request, queryset):
         modeladmin.message_user(request, f"Could not send: {'; '.join(report.failed)}.", messages.ERROR)
 
 
-@admin.action(description="Make new speaker links (the old ones stop working)")
+@admin.action(description="Make new speaker links (the old ones stop working)", permissions=["change"])
 def renew_speaker_links(modeladmin, request, queryset):
     count = talks_renew_speaker_links(talks=queryset)
     modeladmin.message_user(

@@ -2,8 +2,10 @@
 did not touch, and a field both changed is never overwritten silently."""
 
 import datetime
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -180,3 +182,37 @@ def test_speaker_link_speaker_removed_by_the_organizers_meanwhile_is_not_written
 
     assert response.status_code == 302
     assert Speaker.objects.get(pk=alan.pk).bio == ""
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="two connections in one test need a server database: the in-memory SQLite test database locks whole "
+    "tables between threads (CI runs this on PostgreSQL)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_speaker_link_save_waits_for_a_concurrent_save_and_then_does_not_overwrite_it(talk):
+    speaker_page = Speaking(talk)
+    answers = []
+
+    def save_in_the_speakers_browser():
+        try:
+            answers.append(speaker_page.save(**{talk_field("abstract"): "The speaker's abstract."}))
+        finally:
+            connection.close()
+
+    with transaction.atomic():  # an organizer's save, holding the talk while it writes
+        Talk.objects.select_for_update().get(pk=talk.pk)
+        Talk.objects.filter(pk=talk.pk).update(abstract="The organizers' abstract.")
+        speaker = threading.Thread(target=save_in_the_speakers_browser)
+        speaker.start()
+        speaker.join(timeout=1)
+        assert speaker.is_alive(), "the speaker's save did not wait for the organizer's"
+    speaker.join(timeout=30)
+
+    [response] = answers
+    assert response.status_code == 200
+    assert (
+        "it now reads: “The organizers' abstract.”"
+        in response.context["forms"].talk_form.errors["abstract"][0]
+    )
+    assert Talk.objects.get(pk=talk.pk).abstract == "The organizers' abstract."
