@@ -249,27 +249,23 @@ class SpeakerLinkForms:
         return self.talk_form.edit(), {form.link.speaker_id: form.edit() for form in self.speaker_forms}
 
     def rebased(self, talk: Talk, conflicts: list[Conflict]) -> "SpeakerLinkForms":
-        """The forms again after a conflict, on the talk as stored now (see `rebased_data`), the conflicts on
-        their fields."""
+        """The forms again after a conflict, on the talk as stored now (see `LoadedValuesMixin.rebase`), with
+        each conflict on its field."""
         talk_edit, speaker_edits = self.edits()
         data = self.talk_form.data.copy()
         self.talk_form.rebase(data, talk_edit, talk_values(talk))
         links = {link.speaker_id: link for link in talk.talk_speakers.all()}
         for form in self.speaker_forms:
-            if form.link.speaker_id in links:
-                form.rebase(
-                    data, speaker_edits[form.link.speaker_id], speaker_values(links[form.link.speaker_id])
-                )
+            if link := links.get(form.link.speaker_id):
+                form.rebase(data, speaker_edits[link.speaker_id], speaker_values(link))
         rebased = SpeakerLinkForms(talk, data)
         rebased.is_valid()
+        forms = {None: rebased.talk_form, **{form.link.speaker_id: form for form in rebased.speaker_forms}}
         for conflict in conflicts:
-            target = rebased.talk_form
-            if conflict.speaker_id is not None:
-                target = next(f for f in rebased.speaker_forms if f.link.speaker_id == conflict.speaker_id)
-            target.errors.pop(
-                conflict.field, None
-            )  # the conflict is the news; other advice on it would repeat
-            target.add_error(conflict.field, conflict_message(conflict))
+            if target := forms.get(conflict.speaker_id):
+                # The conflict is the news; other advice on the same field would only repeat it.
+                target.errors.pop(conflict.field, None)
+                target.add_error(conflict.field, conflict_message(conflict))
         return rebased
 
 
@@ -278,13 +274,12 @@ def conflict_message(conflict: Conflict) -> str:
     if conflict.name_taken:
         return str(NAME_TAKEN)
     if "slides" in current:
-        now = (
-            "a PDF file is stored"
-            if current["slides"]
-            else f"the link is {current['slides_url']}"
-            if current["slides_url"]
-            else "there are no slides"
-        )
+        if current["slides"]:
+            now = "a PDF file is stored"
+        elif current["slides_url"]:
+            now = f"the link is {current['slides_url']}"
+        else:
+            now = "there are no slides"
         return (
             f"Someone else changed the slides after you opened this page: now {now}. "
             "Choose your file or give your link again if yours should replace them."

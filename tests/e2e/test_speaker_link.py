@@ -129,7 +129,9 @@ def test_speaker_link_page_has_no_accessibility_violations(page, phone_page, dra
         assert results.violations_count == 0, results.generate_report()
 
 
-def test_speaker_link_copy_button_puts_the_link_on_the_clipboard(browser, live_server, organizer, draft_talk):
+def test_speaker_link_copy_button_puts_the_link_on_the_clipboard(
+    browser, live_server, organizer, draft_talk, screenshot
+):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -142,5 +144,6 @@ def test_speaker_link_copy_button_puts_the_link_on_the_clipboard(browser, live_s
     page.get_by_role("button", name="Copy link").click()
 
     expect(page.locator("#speaker-link-status")).to_have_text("Copied.")
+    screenshot(page, "speaker-link-admin-copied")
     assert page.evaluate("navigator.clipboard.readText()") == speaker_link_url(draft_talk)
     context.close()

@@ -10,6 +10,14 @@ from django.test import Client
 from django.urls import reverse
 
 from events.models import local_today
+from events.services.speaker_edits import (
+    Conflict,
+    EditConflict,
+    RowEdit,
+    fingerprint,
+    speaker_link_save,
+    speaker_values,
+)
 from talks.models import Speaker, Talk, TalkSpeaker
 from tests.admin_pages import change_page_data
 from tests.events.speaker_link_pages import link_path, page_data, speaker_field, talk_field
@@ -171,6 +179,21 @@ def test_speaker_link_name_taken_meanwhile_is_refused(talk, grace, alan):
         "Another speaker on the site has this name already"
         in response.context["forms"].speaker_forms[1].errors["name"][0]
     )
+    assert Speaker.objects.get(pk=alan.pk).name == "Alan Example"
+
+
+def test_speaker_link_save_checks_the_name_again_under_the_lock(talk, grace, alan):
+    """The form checks the name when it is sent; the save checks it once more, for a name taken in between."""
+    loaded = {
+        name: fingerprint(value)
+        for name, value in speaker_values(talk.talk_speakers.get(speaker=alan)).items()
+    }
+    edit = RowEdit(changes={"name": "Grace Example"}, loaded=loaded)
+
+    with pytest.raises(EditConflict) as refused:
+        speaker_link_save(talk=talk, talk_edit=RowEdit(changes={}, loaded={}), speaker_edits={alan.pk: edit})
+
+    assert refused.value.conflicts == [Conflict(alan.pk, "name", {"name": "Alan Example"}, name_taken=True)]
     assert Speaker.objects.get(pk=alan.pk).name == "Alan Example"
 
 
