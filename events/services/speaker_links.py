@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import get_text_list
 
 from events.models import Event, local_today
 from talks.models import Speaker, Talk
@@ -111,11 +112,13 @@ def speaker_links_email(*, talks) -> MailReport:
 
 def speaker_link_message(*, talk: Talk, speaker: Speaker) -> EmailMultiAlternatives:
     event = talk.slot.event
+    co_speakers = [link.speaker.name for link in talk.talk_speakers.all() if link.speaker_id != speaker.pk]
     context = {
         "talk": talk,
         "event": event,
         "speaker": speaker,
-        "co_speakers": [link.speaker for link in talk.talk_speakers.all() if link.speaker_id != speaker.pk],
+        "co_speakers": get_text_list(co_speakers, "and"),
+        "co_speaker_count": len(co_speakers),
         "url": speaker_link_url(talk),
         "closes_on": speaker_link_closes_on(event),
         "site_name": settings.VDLM_SITE_NAME,

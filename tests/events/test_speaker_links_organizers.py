@@ -145,7 +145,7 @@ def test_admin_action_emails_each_speaker_their_link(organizer_client, settings,
         html_body, mimetype = message.alternatives[0]
         assert mimetype == "text/html"
         assert speaker_link_url(first) in [attrs["href"] for attrs, _ in elements(html_body, "a")]
-    assert "You share it with Alan Example, who speaks with you." in mail.outbox[0].body
+    assert "Your co-speaker Alan Example has the same link." in mail.outbox[0].body
 
 
 def test_admin_action_does_not_mail_closed_links(organizer_client, meetup):
