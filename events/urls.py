@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import meetups, outputs, places, search, speaker_links
+from events.views import api, cards, meetups, outputs, places, search, speaker_links
 
 app_name = "events"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("meetups/<slug:slug>/", cached_page(meetups.EventDetailView.as_view()), name="event_detail"),
     path("meetups/<slug:slug>/calendar.ics", cached_page(outputs.event_ics), name="event_ics"),
     path("meetups/<slug:slug>/intro-slides/", meetups.intro_slides, name="intro_slides"),
+    # Drawn once per version of its text and kept in the cache (not the page cache: a picture is no page).
+    path("meetups/<slug:slug>/card.png", cards.event_card, name="event_card"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
@@ -37,5 +39,8 @@ urlpatterns = [
     path("speaker-link/<str:token>/", speaker_links.SpeakerLinkView.as_view(), name="speaker_link"),
     path("calendar.ics", cached_page(outputs.calendar_feed), name="calendar"),
     path("feed/", cached_page(EventsFeed()), name="feed"),
-    path("api/events.json", cached_page(outputs.events_json), name="api_events"),
+    path("api/events.json", cached_page(api.events_list), name="api_events"),
+    path("api/events/page/<int:page>.json", cached_page(api.events_list), name="api_events_page"),
+    path("api/meetups/<slug:slug>.json", cached_page(api.event_detail), name="api_event"),
+    path("api/schema.json", cached_page(api.schema), name="api_schema"),
 ]

@@ -50,7 +50,13 @@ INSTALLED_APPS = [
 VDLM_CONTENT_APPS = ["talks", "events"]
 
 MIDDLEWARE = [
-    # First, so that a cached public page is answered before the rest of the stack runs (see vdlm/cache.py).
+    # Outermost, so that page-cache hits and 304s carry CORS too, and preflights are answered at once.
+    "vdlm.cors.ApiCorsMiddleware",
+    # Compresses what the page cache has not (misses, query strings, the admin); a hit is already gzipped.
+    "vdlm.compression.TextGZipMiddleware",
+    # Answers If-None-Match/If-Modified-Since with 304, on page-cache hits too (validators: common/http.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # First after those, so that a cached public page is answered before the rest runs (see vdlm/cache.py).
     "vdlm.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -81,6 +81,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-start_time"]
+        # Pages of meetups by date (the API, the archive) read the newest without sorting the whole table.
+        indexes = [models.Index(fields=["date"], name="event_date_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_time__isnull=True)

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from common.downloads import serve_slides
 from common.markdown import plaintext
 from events.formats.jsonld import event_json_ld
+from events.formats.social_card import card_alt, card_url
 from events.listing import event_rows, render_rows, rows_by_year
 from events.models import Event, JobPost, Sponsor
 from events.selectors import with_program
@@ -75,7 +76,8 @@ class EventDetailView(DetailView):
         later = Q(date__gt=event.date) | Q(date=event.date, pk__gt=event.pk)
         context["previous_event"] = events.filter(earlier).order_by("-date", "-pk").first()
         context["next_event"] = events.filter(later).order_by("date", "pk").first()
-        context["json_ld"] = event_json_ld(event, self.request)
+        context["json_ld"] = event_json_ld(event)
+        context["card_url"], context["card_alt"] = card_url(event), card_alt(event)
         context["description"] = event_description(event)
         return context
 
