@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import api, cards, meetups, outputs, places, search, speaker_links
+from events.views import about, api, cards, deck, meetups, outputs, places, search, speaker_links
 
 app_name = "events"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     path("meetups/<slug:slug>/intro-slides/", meetups.intro_slides, name="intro_slides"),
     # Drawn once per version of its text and kept in the cache (not the page cache: a picture is no page).
     path("meetups/<slug:slug>/card.png", cards.event_card, name="event_card"),
+    path("meetups/<slug:slug>/deck/", cached_page(deck.DeckView.as_view()), name="event_deck"),
+    path("about/", cached_page(about.AboutView.as_view()), name="about"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),

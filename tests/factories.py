@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from events.enums import EventStatus, SponsorRole
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.models import AgendaSlot, Announcement, Event, EventSponsor, JobPost, Organizer, Sponsor, Venue
 from events.services.program import next_position, talk_place_on_program
 from talks.models import Speaker, Talk, TalkSpeaker
 
@@ -74,3 +74,16 @@ def make_job_post(**fields) -> JobPost:
     fields.setdefault("title", f"ML Engineer {n}")
     fields.setdefault("company", f"Company {n}")
     return JobPost.objects.create(**fields)
+
+
+def make_announcement(*, event, **fields) -> Announcement:
+    n = next(_sequence)
+    fields.setdefault("title", f"Announcement {n}")
+    return Announcement.objects.create(event=event, **fields)
+
+
+def make_organizer(**fields) -> Organizer:
+    """An organizer of the group: `name=` or `speaker=` (then the speaker's name is shown)."""
+    if "speaker" not in fields:
+        fields.setdefault("name", f"Organizer {next(_sequence)}")
+    return Organizer.objects.create(**fields)

@@ -19,6 +19,7 @@ from common.admin_forms import (
     attach_upload,
     take_upload,
 )
+from events.admin.announcements import AnnouncementInline
 from events.admin.program import ProgramInline
 from events.formats.readme import event_as_readme
 from events.models import Event, EventSponsor, JobPost, Venue, local_today
@@ -95,7 +96,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["venue"]
-    inlines = [ProgramInline, EventSponsorInline, JobPostInline]
+    inlines = [ProgramInline, EventSponsorInline, JobPostInline, AnnouncementInline]
     readonly_fields = ["status", "intro_slides_pages"]
     actions = ["publish", "cancel", "duplicate_as_next", "download_readme"]
     view_on_site = False  # the change form links to the page itself ("Preview" for drafts), see the template

@@ -33,6 +33,7 @@ def test_every_content_model_is_registered():
         "events.event",
         "events.eventsponsor",
         "events.jobpost",
+        "events.organizer",
         "events.sponsor",
         "events.venue",
         "talks.speaker",
@@ -93,4 +94,4 @@ def test_organizers_group_comes_back_with_all_content_permissions_after_a_flush(
         ).count()
         == 4
     )
-    assert permissions.count() == 4 * 9  # add/change/delete/view on the nine content models
+    assert permissions.count() == 4 * 11  # add/change/delete/view on the eleven content models

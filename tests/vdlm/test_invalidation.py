@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 
 from common.content import ContentQuerySet
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.models import AgendaSlot, Announcement, Event, EventSponsor, JobPost, Organizer, Sponsor, Venue
 from talks.models import Speaker, Talk, TalkSpeaker
 from tests import factories
 
@@ -35,6 +35,8 @@ ROWS = {
     ),
     "events.AgendaSlot": lambda: AgendaSlot(event=factories.make_event(), title="Slot X"),
     "events.JobPost": lambda: JobPost(title="Job X", company="Acme"),
+    "events.Announcement": lambda: Announcement(event=factories.make_event(), title="Raffle X"),
+    "events.Organizer": lambda: Organizer(name="Organizer X"),
     "talks.Speaker": lambda: Speaker(name="Speaker X", slug="speaker-x"),
     "talks.Talk": lambda: Talk(title="Talk X", slug="talk-x"),
     "talks.TalkSpeaker": lambda: TalkSpeaker(talk=factories.make_talk(), speaker=factories.make_speaker()),
@@ -46,6 +48,8 @@ CHANGES = {
     "events.EventSponsor": ("order", 7),
     "events.AgendaSlot": ("title", "Changed"),
     "events.JobPost": ("title", "Changed"),
+    "events.Announcement": ("title", "Changed"),
+    "events.Organizer": ("affiliation", "Changed"),
     "talks.Speaker": ("bio", "Changed"),
     "talks.Talk": ("title", "Changed"),
     "talks.TalkSpeaker": ("affiliation", "Changed"),

@@ -9,7 +9,7 @@ PAGES = [
     ("/", 8),
     ("/archive/", 3),
     ("/archive/2016/", 3),
-    ("/meetups/meetup-900/", 7),
+    ("/meetups/meetup-900/", 8),
     ("/meetups/meetup-900/talks/attention/", 2),
     ("/meetups/meetup-900/calendar.ics", 4),
     ("/speakers/", 1),
