@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import about, api, cards, deck, meetups, outputs, places, search
+from events.views import about, api, cards, deck, meetups, outputs, places, search, speaker_links
 
 app_name = "events"
 
@@ -38,6 +38,8 @@ urlpatterns = [
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
     # Not cached: each query string would be a page of its own.
     path("search/", search.SearchView.as_view(), name="search"),
+    # Private to a talk's speakers (a signed token), never cached.
+    path("speaker-link/<str:token>/", speaker_links.SpeakerLinkView.as_view(), name="speaker_link"),
     path("calendar.ics", cached_page(outputs.calendar_feed), name="calendar"),
     path("feed/", cached_page(EventsFeed()), name="feed"),
     path("api/events.json", cached_page(api.events_list), name="api_events"),

@@ -1,0 +1,1 @@
+"""Forms of the public pages that write: the speakers' private link."""
