@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class EventsConfig(AppConfig):
@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Meetups"
 
     def ready(self):
-        from events.search.index import reinstall_after_migrate
+        from events.search.index import drop_triggers_before_migrate, reinstall_after_migrate
 
+        pre_migrate.connect(drop_triggers_before_migrate, sender=self, dispatch_uid="vdlm-search-triggers")
         post_migrate.connect(reinstall_after_migrate, sender=self, dispatch_uid="vdlm-search-index")

@@ -5,9 +5,10 @@ from django.db import migrations
 
 
 def install(apps, schema_editor):
+    # The table only: the triggers and the contents follow after `migrate` (events.apps, post_migrate).
     from events.search import index
 
-    index.install(schema_editor.connection)
+    index.create_index(schema_editor.connection)
 
 
 def uninstall(apps, schema_editor):

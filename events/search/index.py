@@ -247,7 +247,15 @@ def install(connection=default_connection) -> None:
             cursor.execute(statement)
 
 
-def uninstall(connection=default_connection) -> None:
+def create_index(connection=default_connection) -> None:
+    """The index table alone (the migration's part): its triggers and contents come after every migration has run,
+    because a migration that rebuilds a table on SQLite fails while a trigger names that table."""
+    with connection.cursor() as cursor:
+        for statement in _schema_statements(connection.vendor):
+            cursor.execute(statement)
+
+
+def drop_triggers(connection=default_connection) -> None:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         for name, (_event, table, _body) in _triggers(vendor).items():
@@ -257,6 +265,11 @@ def uninstall(connection=default_connection) -> None:
                 cursor.execute(f"DROP FUNCTION IF EXISTS {trigger}()")
             else:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+
+
+def uninstall(connection=default_connection) -> None:
+    drop_triggers(connection)
+    with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
@@ -264,9 +277,19 @@ def is_installed(connection=default_connection) -> bool:
     return TABLE in connection.introspection.table_names()
 
 
+def drop_triggers_before_migrate(sender, using, **kwargs) -> None:
+    """pre_migrate: a migration that rebuilds a table on SQLite (copy, drop, rename) fails while another table's
+    trigger names it; the triggers go for the migration and come back after it (reinstall_after_migrate)."""
+    from django.db import connections
+
+    connection = connections[using]
+    if is_installed(connection):
+        drop_triggers(connection)
+
+
 def reinstall_after_migrate(sender, using, **kwargs) -> None:
-    """post_migrate: a migration that rebuilt a source table on SQLite dropped its triggers; put them back and
-    refill the index (also after `flush`, which empties the tables without firing triggers on PostgreSQL)."""
+    """post_migrate: put the triggers back (dropped before the migrations, see above) and refill the index (also
+    after `flush`, which empties the tables without firing triggers on PostgreSQL)."""
     from django.db import connections, transaction
 
     connection = connections[using]

@@ -67,8 +67,8 @@ def add_speaker_in_popup(counted: Counted, row, name: str, affiliation: str, pho
     popup.locator("#id_name").fill(name)
     popup.locator("#id_affiliation").fill(affiliation)
     counted.choose_file(popup.locator("#id_photo"), photo)
-    counted.click(popup.get_by_role("button", name="Save", exact=True))
-    popup.wait_for_event("close")
+    with popup.expect_event("close"):  # the popup closes itself once the speaker is saved
+        counted.click(popup.get_by_role("button", name="Save", exact=True))
 
 
 def add_talk(counted: Counted, *, time, title, speaker, abstract, deck, photo):
