@@ -2,7 +2,19 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import about, api, cards, check_in, deck, meetups, outputs, places, registrations, search
+from events.views import (
+    about,
+    api,
+    cards,
+    check_in,
+    deck,
+    meetups,
+    outputs,
+    places,
+    registrations,
+    search,
+    speaker_links,
+)
 
 app_name = "events"
 
@@ -32,11 +44,14 @@ urlpatterns = [
     path("meetups/<slug:slug>/card.png", cards.event_card, name="event_card"),
     path("meetups/<slug:slug>/deck/", cached_page(deck.DeckView.as_view()), name="event_deck"),
     path("about/", cached_page(about.AboutView.as_view()), name="about"),
+    path("venues/", cached_page(places.VenueListView.as_view()), name="venue_list"),
     path("venues/<slug:slug>/", cached_page(places.VenueDetailView.as_view()), name="venue_detail"),
     path("sponsors/", cached_page(places.SponsorListView.as_view()), name="sponsor_list"),
     path("jobs/", cached_page(places.JobListView.as_view()), name="job_list"),
     # Not cached: each query string would be a page of its own.
     path("search/", search.SearchView.as_view(), name="search"),
+    # Private to a talk's speakers (a signed token), never cached.
+    path("speaker-link/<str:token>/", speaker_links.SpeakerLinkView.as_view(), name="speaker_link"),
     path("calendar.ics", cached_page(outputs.calendar_feed), name="calendar"),
     path("feed/", cached_page(EventsFeed()), name="feed"),
     path("api/events.json", cached_page(api.events_list), name="api_events"),

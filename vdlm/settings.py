@@ -148,6 +148,8 @@ VDLM_GROUP_URL = env.str("VDLM_GROUP_URL", default="https://www.meetup.com/Vienn
 
 # Largest slide upload in bytes (organizers' PDFs); uploads above are refused with a clear message.
 VDLM_SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
+# Days after the meetup during which speakers may still edit their talk through its private link.
+VDLM_SPEAKER_LINK_DAYS = env.int("VDLM_SPEAKER_LINK_DAYS", default=30)
 # Where repository-relative slide links of the historic archive point to.
 VDLM_SLIDES_BASE_URL = env.str("VDLM_SLIDES_BASE_URL", default="https://github.com/vdlm/meetups/raw/master/")
 # The public site's address, for absolute links read elsewhere (exported READMEs, calendar UIDs).
@@ -164,7 +166,7 @@ VDLM_REGISTRATION_LIMIT_PER_EMAIL = env.int("VDLM_REGISTRATION_LIMIT_PER_EMAIL",
 # How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
 VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
 
-# Email (registration mails): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; the console by
+# Email (registration mails, speaker links): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; the console by
 # default, which suits a developer.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

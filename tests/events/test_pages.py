@@ -36,10 +36,11 @@ def test_home_shows_the_next_meetup_with_agenda_venue_and_calendar(client, upcom
     assert '<link rel="alternate" type="text/calendar"' in content
 
 
-def test_home_without_upcoming_meetup_says_to_be_announced_and_shows_the_latest(client, history):
+def test_home_without_upcoming_meetup_says_so_and_shows_the_latest_as_past(client, history):
     content = html(client, "/")
 
-    assert "Next meetup to be announced" in content
+    assert "The next meetup is not announced yet" in content
+    assert "Add to calendar" not in content
     latest = Event.objects.visible_to(PUBLIC).past().first()
     assert latest.title in content
 
@@ -126,15 +127,16 @@ def test_markdown_is_rendered_and_sanitised(client, upcoming_event):
     assert '<a href="https://a.example" rel="noopener noreferrer nofollow">ok</a>' in content
 
 
-def test_archive_groups_by_year_newest_first(client, upcoming_event):
+def test_archive_shows_the_latest_year_and_links_every_year(client, upcoming_event):
     factories.make_event(title="Old one", slug="old-one", date=datetime.date(2017, 3, 1))
     factories.make_event(title="Older one", slug="older-one", date=datetime.date(2016, 5, 1))
 
     content = html(client, "/archive/")
 
-    assert content.index('id="year-2017"') < content.index('id="year-2016"')
-    assert content.index("Old one") < content.index("Older one")
-    assert 'href="/archive/2016/"' in content
+    assert f'id="year-{upcoming_event.date.year}"' in content
+    assert "Meetup 900" in content
+    assert "Old one" not in content
+    assert content.index('href="/archive/2017/"') < content.index('href="/archive/2016/"')
 
 
 def test_archive_year_shows_only_that_year(client, upcoming_event):

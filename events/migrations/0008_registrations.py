@@ -10,7 +10,7 @@ import events.models.registrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_announcements_and_organizers"),
+        ("events", "0007_search_index"),
     ]
 
     operations = [
