@@ -2,7 +2,19 @@ from django.urls import path, register_converter
 
 from common.cacheable import cached_page
 from events.formats.feed import EventsFeed
-from events.views import about, api, cards, deck, meetups, outputs, places, search, speaker_links
+from events.views import (
+    about,
+    api,
+    cards,
+    check_in,
+    deck,
+    meetups,
+    outputs,
+    places,
+    registrations,
+    search,
+    speaker_links,
+)
 
 app_name = "events"
 
@@ -46,4 +58,26 @@ urlpatterns = [
     path("api/events/page/<int:page>.json", cached_page(api.events_list), name="api_events_page"),
     path("api/meetups/<slug:slug>.json", cached_page(api.event_detail), name="api_event"),
     path("api/schema.json", cached_page(api.schema), name="api_schema"),
+    # Registration on the site (never cached but the privacy note: each page has its own form or person).
+    path("meetups/<slug:slug>/register/", registrations.RegisterView.as_view(), name="register"),
+    path(
+        "meetups/<slug:slug>/register/sent/",
+        registrations.RegistrationSentView.as_view(),
+        name="registration_sent",
+    ),
+    path("meetups/<slug:slug>/check-in/", check_in.CheckInView.as_view(), name="check_in"),
+    path("registrations/<slug:token>/", registrations.StatusView.as_view(), name="registration_status"),
+    path(
+        "registrations/<slug:token>/cancel/", registrations.CancelView.as_view(), name="registration_cancel"
+    ),
+    path(
+        "registrations/confirm/<slug:token>/",
+        registrations.ConfirmView.as_view(),
+        name="registration_confirm",
+    ),
+    path(
+        "privacy/registrations/",
+        cached_page(registrations.PrivacyView.as_view()),
+        name="registration_privacy",
+    ),
 ]

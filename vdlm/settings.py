@@ -157,6 +157,22 @@ VDLM_SITE_URL = env.str("VDLM_SITE_URL", default="http://localhost:8000")
 # Adds /bench/floor/, the minimal view the load benchmark (make bench) compares the pages with.
 VDLM_BENCH = env.bool("VDLM_BENCH", default=False)
 
+# Registration on the site (events.services.registrations): personal data of a meetup's registrations is anonymised
+# this many days after it (manage.py anonymise_registrations, run daily or hourly), keeping the counts.
+VDLM_REGISTRATION_RETENTION_DAYS = env.int("VDLM_REGISTRATION_RETENTION_DAYS", default=30)
+# Registration forms accepted per hour from one IP address and for one email address (0: no limit).
+VDLM_REGISTRATION_LIMIT_PER_IP = env.int("VDLM_REGISTRATION_LIMIT_PER_IP", default=20)
+VDLM_REGISTRATION_LIMIT_PER_EMAIL = env.int("VDLM_REGISTRATION_LIMIT_PER_EMAIL", default=5)
+# How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
+VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
+
+# Email (registration mails, speaker links): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587;
+# the console by default, which suits a developer.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default="vdlm@localhost")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -34,6 +34,7 @@ def test_every_content_model_is_registered():
         "events.eventsponsor",
         "events.jobpost",
         "events.organizer",
+        "events.registration",
         "events.sponsor",
         "events.venue",
         "talks.speaker",
@@ -94,4 +95,4 @@ def test_organizers_group_comes_back_with_all_content_permissions_after_a_flush(
         ).count()
         == 4
     )
-    assert permissions.count() == 4 * 11  # add/change/delete/view on the eleven content models
+    assert permissions.count() == 4 * 13  # add/change/delete/view on the thirteen content models
