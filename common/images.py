@@ -128,13 +128,16 @@ def _on_white(image: Image.Image) -> Image.Image:
     return background
 
 
-def image_store(field_file, *, spec: ImageSpec, file, image: PreparedImage | None = None) -> None:
-    """Prepare the upload (unless `image` is it, prepared already) and store it in the field, named after the
-    row's slug; the model is saved, and the old file goes once that commits. Raises ValidationError."""
+def image_store(
+    field_file, *, spec: ImageSpec, file, image: PreparedImage | None = None, stem: str = ""
+) -> None:
+    """Prepare the upload (unless `image` is it, prepared already) and store it in the field, named `stem` (the
+    row's slug by default); the model is saved, and the old file goes once that commits. Raises ValidationError."""
     image = image or prepare_image(file, spec=spec)
     row = field_file.instance
     with transaction.atomic():
-        store_replacing(field_file, name=f"{row.slug}.{image.extension}", content=ContentFile(image.data))
+        name = f"{stem or row.slug}.{image.extension}"
+        store_replacing(field_file, name=name, content=ContentFile(image.data))
         row.save(update_fields=[field_file.field.attname])
 
 

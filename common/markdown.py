@@ -13,16 +13,31 @@ from markdown_it import MarkdownIt
 _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 _ALLOWED_TAGS = {
     "a", "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
 }  # fmt: skip
-_HEADING = re.compile(r"<(/?)h([1-6])>")
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+
+
+def nest_headings(html: str, parent_level: int) -> str:
+    """Headings written in a text, placed below the page heading it sits under (h`parent_level`), with no level
+    skipped: the text's own levels in order of depth become parent+1, parent+2…, and none is more than one below
+    the heading before it ("# A" then "### B" under an h2 become h3 and h4)."""
+    levels = sorted({int(match[1]) for match in _HEADING.finditer(html)})
+    depth = {level: parent_level + 1 + rank for rank, level in enumerate(levels)}
+    previous = parent_level
+
+    def nest(match: re.Match) -> str:
+        nonlocal previous
+        previous = min(depth[int(match[1])], previous + 1, 6)
+        return f"<h{previous}>{match[2]}</h{previous}>"
+
+    return _HEADING.sub(nest, html)
 
 
 @functools.lru_cache(maxsize=1024)
-def render_markdown(text: str) -> str:
-    html = _parser.render(text)
-    # Page headings are h1/h2; headings written inside a description start below them.
-    html = _HEADING.sub(lambda match: f"<{match[1]}h{min(int(match[2]) + 2, 6)}>", html)
+def render_markdown(text: str, parent_level: int = 2) -> str:
+    """`parent_level`: the level of the page heading the text sits under (h2 sections by default)."""
+    html = nest_headings(_parser.render(text), parent_level)
     return nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -32,10 +47,11 @@ def render_markdown(text: str) -> str:
     )
 
 
-def markdown(text: str) -> str:
+def markdown(text: str, parent_level: int = 2) -> str:
+    """`{{ text|markdown }}` under an h2 section, `{{ text|markdown:1 }}` right under the page's h1."""
     if not text:
         return ""
-    return mark_safe(render_markdown(str(text)))  # noqa: S308 - sanitised by nh3 above
+    return mark_safe(render_markdown(str(text), int(parent_level)))  # noqa: S308 - sanitised by nh3 above
 
 
 def plaintext(text: str) -> str:

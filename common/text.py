@@ -54,3 +54,75 @@ def unique_slug(text: str, taken: set[str], max_length: int = 180) -> str:
         n += 1
     taken.add(slug)
     return slug
+
+
+# Letters people write out when their keyboard lacks them: German umlauts and ß ("Schlüter" is also "Schlueter"),
+# and letters that carry no separable accent, so that stripping accents alone would keep them ("ø", "ł", "æ").
+SPELLED_OUT = {
+    "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th",
+    "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS", "Æ": "Ae", "Œ": "Oe", "Ø": "O", "Ł": "L", "Đ": "D", "Þ": "Th",
+}  # fmt: skip
+_SPELLED_OUT = str.maketrans(SPELLED_OUT)
+# After accents are stripped, the letters that have none to strip (umlauts are plain vowels by then).
+_PLAIN = str.maketrans({ch: out for ch, out in SPELLED_OUT.items() if ch.casefold() not in "äöü"})
+# A word, as search and both databases' full-text indexes split text: runs of letters and digits.
+WORD = re.compile(r"[^\W_]+")
+
+
+def spell_out(text: str) -> str:
+    """ "Schlüter" -> "Schlueter", "Søren" -> "Soren": the spelling without special letters (case kept)."""
+    return text.translate(_SPELLED_OUT)
+
+
+def word_key(text: str) -> str:
+    """How full-text search compares a word, blind to case and accents: "SCHLÜTER" -> "schluter", "Dvořák" ->
+    "dvorak", "Søren" -> "soren", as the databases' indexes fold it. Unlike `fold` and `search_key` it keeps
+    letters of every script and never joins or splits words.
+
+    A word's other key is `word_key(spell_out(word))` ("schlueter"): search finds a word by either."""
+    return strip_accents(text).translate(_PLAIN).casefold()
+
+
+def reading_order_key(text: str) -> tuple[str, str]:
+    """Sort key for names as readers expect: "ÖBB" among the O, "bwin.party" among the B (not after Z)."""
+    return word_key(text), text
+
+
+def family_name(name: str) -> str:
+    """A person's family name, as lists sort people: the last word ("Jonas Aaron Vander" -> "Vander")."""
+    words = name.split()
+    return words[-1] if words else name
+
+
+def index_letter(text: str) -> str:
+    """The A–Z heading a name is listed under: "Ö…" under O, digits and other scripts under "#"."""
+    key = word_key(text).lstrip()
+    return key[0].upper() if key[:1].isascii() and key[:1].isalpha() else "#"
+
+
+def initials(name: str, *, person: bool = True) -> str:
+    """A few letters standing for a name on an avatar or badge.
+
+    A person by first and family name ("Jan Schlüter" -> "JS"); an organisation by a leading acronym or number
+    ("TU Wien" -> "TU", "42 Vienna" -> "42") or its first two capitalised words ("University of Vienna" -> "UV").
+    """
+    words = name.split() if person else WORD.findall(name)
+    if not words:
+        return "?"
+    if person:
+        return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+    if words[0].isupper() or words[0][0].isdigit():
+        return words[0][:3].upper()
+    capitalised = [word for word in words if word[0].isupper()] or words[:1]
+    return "".join(word[0] for word in capitalised[:2]).upper()
+
+
+def human_size(size: int) -> str:
+    """A file size as people read it: "902 bytes" -> "0.9 KB", then "12 KB", "1.4 MB" (units of 1,024)."""
+    if size < 100:
+        return f"{size} bytes"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}" if size < 10 else f"{size:.0f} {unit}"
+    raise AssertionError("unreachable")

@@ -35,3 +35,23 @@ class SponsorRole(models.TextChoices):
     SPONSOR = "sponsor", "Sponsor"
     DRINKS = "drinks", "Drinks & snacks"
     PARTNER = "partner", "Partner"
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where a registration stands. Only confirmed registrations count: GOING holds a seat, WAITING is in line."""
+
+    PENDING = "pending", "Waiting for email confirmation"
+    GOING = "going", "Going"
+    WAITING = "waiting", "On the waitlist"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+# Confirmed registrations in line for the evening, in their order (seats, then the waitlist).
+CONFIRMED_STATUSES = (RegistrationStatus.GOING, RegistrationStatus.WAITING)
+
+
+class ThrottleScope(models.TextChoices):
+    """What registration attempts are counted by (events.models.RegistrationAttempt)."""
+
+    SENDER = "sender", "Sender's IP address"
+    EMAIL = "email", "Email address"

@@ -1,10 +1,14 @@
-"""Rows of meetups for long lists (the archive, a venue's meetups, the home page's latest), rendered in Python.
+"""Rows of meetups for long lists (an archive year, a venue's meetups, the home page's latest), rendered in Python.
 
-Why not a template: the archive shows every meetup at once, and with thousands of them Django's template engine and
-model instances cost about 400 ms per uncached render. Two `values_list` queries and escaped string building do the
-same in a tenth of that. The markup stays small and is styled by `.event-row` in site.css.
+Why not a template: a list repeats the same markup for every meetup and every talk, and Django's template engine
+and model instances cost several times more than three `values_list` queries and escaped string building. The
+markup stays small and is styled by `.event-row` in site.css.
+
+A row names the meetup (its number only when the title does not already say it), date, venue and any badge, then
+its talks in running order — title linked, speakers named, slides and video as links — and the evening's video.
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass, field
 from html import escape
@@ -13,15 +17,30 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from events.models import AgendaSlot, running_order
+from events.enums import EventStatus
+from events.models import AgendaSlot, local_today, running_order
 from talks.enums import TalkKind
+from talks.models import TalkSpeaker
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EVENT_FIELDS = ("pk", "number", "title", "slug", "date", "status", "meetup_url", "video_url", "venue__name")
 SLOT_FIELDS = (
-    *("event_id", "position", "start_time"),
-    *("talk__title", "talk__kind", "talk__slides", "talk__slides_url", "talk__video_url"),
+    *("event_id", "position", "start_time", "talk_id"),
+    *("talk__title", "talk__slug", "talk__kind", "talk__is_cancelled"),
+    *("talk__slides", "talk__slides_url", "talk__video_url"),
 )
+
+
+@dataclass
+class TalkRow:
+    title: str
+    slug: str
+    kind: str
+    is_cancelled: bool
+    slides: str
+    slides_url: str
+    video_url: str
+    speakers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -30,80 +49,98 @@ class Row:
     number: int | None
     title: str
     slug: str
-    date: object
+    date: datetime.date
     status: str
     meetup_url: str
     video_url: str
     venue: str | None
-    topics: list[str] = field(default_factory=list)
-    has_slides: bool = False
-    has_video: bool = False
+    talks: list[TalkRow] = field(default_factory=list)
 
 
 def event_rows(events: QuerySet) -> list[Row]:
-    """The events' list data in two queries, in the queryset's order."""
+    """The events' list data in three queries (events, talks, speakers), in the queryset's order; intro decks
+    (the organizers' announcements) are left out."""
     rows = [Row(*values) for values in events.values_list(*EVENT_FIELDS)]
     by_pk = {row.pk: row for row in rows}
     slots = (
-        AgendaSlot.objects.filter(event__in=events.values("pk"), talk__isnull=False)
+        AgendaSlot.objects.filter(event_id__in=list(by_pk), talk__isnull=False)
+        .exclude(talk__kind=TalkKind.INTRO)
         .order_by("event_id")
         .values_list(*SLOT_FIELDS)
     )
+    talks = {}
     for event_id, event_slots in itertools.groupby(slots, key=lambda values: values[0]):
-        row = by_pk[event_id]
         event_slots = list(event_slots)
         for index in running_order([(position, start) for _, position, start, *_ in event_slots]):
-            title, kind, slides, slides_url, video_url = event_slots[index][3:]
-            if kind != TalkKind.INTRO:
-                row.topics.append(title)
-            row.has_slides = row.has_slides or bool(slides or slides_url)
-            row.has_video = row.has_video or bool(video_url)
-    for row in rows:
-        row.has_video = row.has_video or bool(row.video_url)
+            talk_id, *talk_values = event_slots[index][3:]
+            talks[talk_id] = TalkRow(*talk_values)
+            by_pk[event_id].talks.append(talks[talk_id])
+    speakers = (
+        TalkSpeaker.objects.filter(talk_id__in=list(talks))
+        .order_by("talk_id", "order", "pk")
+        .values_list("talk_id", "speaker__name")
+    )
+    for talk_id, name in speakers:
+        talks[talk_id].speakers.append(name)
     return rows
+
+
+def _talk_item(talk: TalkRow, event_url: str) -> str:
+    title = escape(talk.title)
+    url = f"{event_url}talks/{escape(talk.slug)}/"
+    parts = [f'<li><a href="{url}">{title}</a>']
+    if talk.is_cancelled:
+        parts.append(' <span class="badge badge--cancelled">Cancelled</span>')
+    if talk.speakers:
+        parts.append(f'<span class="by"> · {escape(", ".join(talk.speakers))}</span>')
+    if talk.slides or talk.slides_url:
+        parts.append(
+            f' <a class="chip chip--small" href="{url}slides/">Slides'
+            f'<span class="visually-hidden"> for “{title}”</span></a>'
+        )
+    if talk.video_url:
+        parts.append(
+            f' <a class="chip chip--small" href="{escape(talk.video_url)}">Video'
+            f'<span class="visually-hidden"> of “{title}”</span></a>'
+        )
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _badge(row: Row, today: datetime.date) -> str:
+    if row.status == EventStatus.CANCELLED:
+        return ' <span class="badge badge--cancelled">Cancelled</span>'
+    if row.status == EventStatus.DRAFT:
+        return ' <span class="badge badge--draft">Draft</span>'
+    if row.date >= today:
+        return ' <span class="badge badge--upcoming">Upcoming</span>'
+    return ""
 
 
 def render_rows(rows: list[Row], *, level: int = 3) -> SafeString:
     prefix = reverse("events:event_detail", kwargs={"slug": "SLUG"}).removesuffix("SLUG/")
+    today = local_today()
     parts = []
     for row in rows:
         date = row.date
         title = escape(row.title)
-        number = f"#{row.number} · " if row.number is not None else ""
-        badge = ""
-        if row.status == "cancelled":
-            badge = ' <span class="badge badge--cancelled">Cancelled</span>'
-        elif row.status == "draft":
-            badge = ' <span class="badge badge--draft">Draft</span>'
-        venue = f'<p class="muted">{escape(row.venue)}</p>' if row.venue else ""
-        topics = (
-            '<ul class="topics">' + "".join(f"<li>{escape(topic)}</li>" for topic in row.topics) + "</ul>"
-            if row.topics
-            else ""
-        )
-        flags = (
-            ('<span class="flag">Slides</span>' if row.has_slides else "")
-            + ('<span class="flag">Video</span>' if row.has_video else "")
-            + (
-                f'<a href="{escape(row.meetup_url)}">meetup.com<span class="visually-hidden"> page of {title}'
-                "</span></a>"
-                if row.meetup_url
-                else ""
-            )
-        )
+        event_url = f"{prefix}{escape(row.slug)}/"
+        # "#75 · 75th Deep Learning Meetup" says it twice: the number only when the title lacks it.
+        number = f"#{row.number} · " if row.number is not None and str(row.number) not in row.title else ""
+        venue = f'<p class="event-row__venue">{escape(row.venue)}</p>' if row.venue else ""
+        talks = "".join(_talk_item(talk, event_url) for talk in row.talks)
+        links = ""
+        if row.video_url:
+            links += f'<a href="{escape(row.video_url)}">Video of the evening<span class="visually-hidden">: {title}</span></a>'
+        if row.meetup_url:
+            links += f'<a href="{escape(row.meetup_url)}">meetup.com<span class="visually-hidden"> page of {title}</span></a>'
         parts.append(
             f'<li class="event-row"><p class="event-row__date"><time datetime="{date.isoformat()}">'
-            f"{date.day} {MONTHS[date.month - 1]} {date.year}</time></p><div>"
-            f'<h{level} class="event-row__title"><a href="{prefix}{escape(row.slug)}/">{number}{title}</a>{badge}</h{level}>'
-            f'{venue}{topics}<p class="flags">{flags}</p></div></li>\n'
+            f'{date.day} {MONTHS[date.month - 1]} {date.year}</time></p><div class="event-row__body">'
+            f'<h{level} class="event-row__title"><a href="{event_url}">{number}{title}</a>{_badge(row, today)}</h{level}>'
+            f"{venue}"
+            + (f'<ul class="event-row__talks">{talks}</ul>' if talks else "")
+            + (f'<p class="event-row__links">{links}</p>' if links else "")
+            + "</div></li>\n"
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
-
-
-def rows_by_year(rows: list[Row], *, level: int = 3) -> list[tuple[int, int, SafeString]]:
-    """(year, number of meetups, rendered rows) in the rows' order."""
-    groups = []
-    for year, group in itertools.groupby(rows, key=lambda row: row.date.year):
-        group = list(group)
-        groups.append((year, len(group), render_rows(group, level=level)))
-    return groups

@@ -12,7 +12,7 @@ class SpeakerForm(forms.ModelForm):
     class Meta:
         model = Speaker
         fields = [
-            *("name", "slug", "affiliation", "bio", "photo"),
+            *("name", "slug", "affiliation", "email", "bio", "photo"),
             *("website", "github", "linkedin", "social", "alternative_names"),
         ]
         # A plain file field: common.images checks the content and says what is wrong (Django's check does not).

@@ -48,6 +48,11 @@ class Speaker(models.Model):
     github = models.URLField("GitHub", blank=True)
     linkedin = models.URLField("LinkedIn", blank=True)
     social = models.URLField("Mastodon, Bluesky or X", blank=True)
+    email = models.EmailField(
+        "email address",
+        blank=True,
+        help_text="Where the speaker's private link to edit their talk is sent; never shown on the site.",
+    )
     alternative_names = models.JSONField(
         default=list,
         blank=True,
@@ -82,8 +87,9 @@ class TalkQuerySet(ContentQuerySet):
 
 
 class Talk(models.Model):
-    # Counted on every download; shown on no public page, so counting does not drop cached pages.
-    PAGE_NEUTRAL_FIELDS = {"download_count"}
+    # Shown on no public page, so changing them does not drop cached pages: counted on every download; renewed
+    # when organizers make new speaker links.
+    PAGE_NEUTRAL_FIELDS = {"download_count", "speaker_link_version"}
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
@@ -100,6 +106,8 @@ class Talk(models.Model):
     slides_text = models.TextField(blank=True, editable=False)
     download_count = models.PositiveIntegerField(default=0, editable=False)
     video_url = models.URLField(blank=True)
+    # Part of the signed speaker link (events.services.speaker_links); raising it makes earlier links stop working.
+    speaker_link_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = TalkQuerySet.as_manager()
 

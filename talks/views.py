@@ -9,11 +9,17 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from common.downloads import serve_slides
+from common.text import family_name, index_letter, reading_order_key
 from talks.models import Speaker, Talk, TalkSpeaker
 from talks.selectors import speakers_in_order
 
+ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+
 
 class TalkDetailView(DetailView):
+    """A talk: when and where it is (or was) given, with calendar links while it is ahead; the speakers; slides
+    that open in the browser, with a separate download; the video. Two queries."""
+
     template_name = "talks/talk_detail.html"
     context_object_name = "talk"
 
@@ -28,6 +34,7 @@ class TalkDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["description"] = self.object.abstract or f"A talk at the {settings.VDLM_SITE_NAME}."
+        context["event"] = self.object.slot.event
         return context
 
 
@@ -59,14 +66,34 @@ def talk_slides(request, event_slug, slug):
 
 
 class SpeakerListView(ListView):
+    """Everyone who spoke, by family name under A–Z headings, with their number of talks (one query)."""
+
     template_name = "talks/speaker_list.html"
     context_object_name = "speakers"
 
     def get_queryset(self):
         talks = Q(talks__in=Talk.objects.visible_to(self.request.user))
-        return Speaker.objects.annotate(talk_count=Count("talks", filter=talks, distinct=True)).filter(
-            talk_count__gt=0
+        speakers = (
+            Speaker.objects.annotate(talk_count=Count("talks", filter=talks, distinct=True))
+            .filter(talk_count__gt=0)
+            .only("name", "slug", "affiliation", "photo")
         )
+        return sorted(speakers, key=family_name_order)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = {}
+        for speaker in context["speakers"]:
+            groups.setdefault(index_letter(family_name(speaker.name)), []).append(speaker)
+        context["groups"] = sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
+        context["alphabet"] = [(letter, letter in groups) for letter in ALPHABET] + (
+            [("#", True)] if "#" in groups else []
+        )
+        return context
+
+
+def family_name_order(speaker: Speaker) -> tuple:
+    return reading_order_key(family_name(speaker.name)), reading_order_key(speaker.name)
 
 
 class SpeakerDetailView(DetailView):

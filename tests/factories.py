@@ -4,8 +4,19 @@ import datetime
 import itertools
 
 from events.enums import EventStatus, SponsorRole
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.models import (
+    AgendaSlot,
+    Announcement,
+    Event,
+    EventSponsor,
+    JobPost,
+    Organizer,
+    Registration,
+    Sponsor,
+    Venue,
+)
 from events.services.program import next_position, talk_place_on_program
+from events.services.registrations import register, registration_confirm
 from talks.models import Speaker, Talk, TalkSpeaker
 
 _sequence = itertools.count(1)
@@ -74,3 +85,26 @@ def make_job_post(**fields) -> JobPost:
     fields.setdefault("title", f"ML Engineer {n}")
     fields.setdefault("company", f"Company {n}")
     return JobPost.objects.create(**fields)
+
+
+def make_announcement(*, event, **fields) -> Announcement:
+    n = next(_sequence)
+    fields.setdefault("title", f"Announcement {n}")
+    return Announcement.objects.create(event=event, **fields)
+
+
+def make_organizer(**fields) -> Organizer:
+    """An organizer of the group: `name=` or `speaker=` (then the speaker's name is shown)."""
+    if "speaker" not in fields:
+        fields.setdefault("name", f"Organizer {next(_sequence)}")
+    return Organizer.objects.create(**fields)
+
+
+def make_registration(*, event, confirm=True, **fields) -> Registration:
+    """A registration as a visitor makes it (through the services): registered, then confirmed unless asked not
+    to, so it is going or waiting as the seats allow."""
+    n = next(_sequence)
+    fields.setdefault("name", f"Attendee {n}")
+    fields.setdefault("email", f"attendee{n}@example.org")
+    registration = register(event=event, **fields).registration
+    return registration_confirm(registration=registration) if confirm else registration

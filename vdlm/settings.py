@@ -52,7 +52,13 @@ INSTALLED_APPS = [
 VDLM_CONTENT_APPS = ["talks", "events"]
 
 MIDDLEWARE = [
-    # First, so that a cached public page is answered before the rest of the stack runs (see vdlm/cache.py);
+    # Outermost, so that page-cache hits and 304s carry CORS too, and preflights are answered at once.
+    "vdlm.cors.ApiCorsMiddleware",
+    # Compresses what the page cache has not (misses, query strings, the admin); a hit is already gzipped.
+    "vdlm.compression.TextGZipMiddleware",
+    # Answers If-None-Match/If-Modified-Since with 304, on page-cache hits too (validators: common/http.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # First after those, so that a cached public page is answered before the rest runs (see vdlm/cache.py);
     # the security headers below are stored with each page and so are served with every hit too.
     "vdlm.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -246,12 +252,30 @@ VDLM_GROUP_URL = env.str("VDLM_GROUP_URL", default="https://www.meetup.com/Vienn
 
 # Largest slide upload in bytes (organizers' PDFs); uploads above are refused with a clear message.
 VDLM_SLIDES_MAX_BYTES = env.int("VDLM_SLIDES_MAX_BYTES", default=50 * 1024 * 1024)
+# Days after the meetup during which speakers may still edit their talk through its private link.
+VDLM_SPEAKER_LINK_DAYS = env.int("VDLM_SPEAKER_LINK_DAYS", default=30)
 # Where repository-relative slide links of the historic archive point to.
 VDLM_SLIDES_BASE_URL = env.str("VDLM_SLIDES_BASE_URL", default="https://github.com/vdlm/meetups/raw/master/")
 # The public site's address, for absolute links read elsewhere (exported READMEs, calendar UIDs).
 VDLM_SITE_URL = env.str("VDLM_SITE_URL", default="http://localhost:8000")
 # Adds /bench/floor/, the minimal view the load benchmark (make bench) compares the pages with.
 VDLM_BENCH = env.bool("VDLM_BENCH", default=False)
+
+# Registration on the site (events.services.registrations): personal data of a meetup's registrations is anonymised
+# this many days after it (manage.py anonymise_registrations, run daily or hourly), keeping the counts.
+VDLM_REGISTRATION_RETENTION_DAYS = env.int("VDLM_REGISTRATION_RETENTION_DAYS", default=30)
+# Registration forms accepted per hour from one IP address and for one email address (0: no limit).
+VDLM_REGISTRATION_LIMIT_PER_IP = env.int("VDLM_REGISTRATION_LIMIT_PER_IP", default=20)
+VDLM_REGISTRATION_LIMIT_PER_EMAIL = env.int("VDLM_REGISTRATION_LIMIT_PER_EMAIL", default=5)
+# How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
+VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
+
+# Email (registration mails, speaker links): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587;
+# the console by default, which suits a developer.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default="vdlm@localhost")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,32 @@
-"""The sitemap: fixed pages, every published meetup, its talks, the speakers and the venues."""
+"""The sitemap: fixed pages, every published meetup, its talks, the speakers and the venues.
 
-from django.contrib.sitemaps import Sitemap
+Addresses name the site as configured (VDLM_SITE_URL), never the requesting host; the response carries validators
+(common.http) so a crawler that has it gets a 304.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.urls import reverse
 
+from common.http import add_validators
 from common.visibility import PUBLIC
 from events.models import Event, Venue
 from talks.models import Speaker, Talk
+
+SITEMAP_MAX_AGE = 60 * 60
+
+
+class Sitemap(DjangoSitemap):
+    """On the configured site address: its scheme and host (with port), whatever the request's."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.VDLM_SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.VDLM_SITE_URL).netloc
 
 
 class PagesSitemap(Sitemap):
@@ -59,3 +80,9 @@ sitemaps = {
     "speakers": SpeakerSitemap,
     "venues": VenueSitemap,
 }
+
+
+def sitemap_xml(request):
+    response = django_sitemap(request, sitemaps)
+    response.render()
+    return add_validators(response, max_age=SITEMAP_MAX_AGE)

@@ -1,21 +1,27 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 
 from common.cacheable import cached_page
+from vdlm import views
 from vdlm.health import healthz
-from vdlm.sitemaps import sitemaps
-from vdlm.views import robots_txt
+from vdlm.sitemaps import sitemap_xml
 
 handler500 = "vdlm.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
-    path("robots.txt", cached_page(robots_txt), name="robots_txt"),
+    path("sitemap.xml", cached_page(sitemap_xml), name="sitemap"),
+    path("robots.txt", cached_page(views.robots_txt), name="robots_txt"),
+    # Asked for at these addresses by browsers and phones whatever the page says; drawn once per process.
+    path("favicon.ico", views.favicon_ico, name="favicon"),
+    path("apple-touch-icon.png", views.apple_touch_icon, name="apple_touch_icon"),
+    path("apple-touch-icon-precomposed.png", views.apple_touch_icon),
+    path("icons/icon-<int:size>.png", views.manifest_icon, name="manifest_icon"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
+    path("social-card.png", views.site_card, name="site_card"),
     path("healthz", healthz, name="healthz"),
     path("", include("talks.urls")),
     path("", include("events.urls")),

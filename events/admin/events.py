@@ -19,6 +19,7 @@ from common.admin_forms import (
     attach_upload,
     take_upload,
 )
+from events.admin.announcements import AnnouncementInline
 from events.admin.program import ProgramInline
 from events.formats.readme import event_as_readme
 from events.models import Event, EventSponsor, JobPost, Venue, local_today
@@ -31,6 +32,7 @@ from events.services.publishing import (
     event_publish,
     next_meetup_date,
 )
+from events.services.registrations import event_set_capacity
 from events.services.slides import event_attach_intro_slides, event_remove_intro_slides
 from talks.services import talk_attach_slides
 
@@ -59,6 +61,7 @@ class EventForm(StaleEditGuardMixin, ConstraintErrorsOnFieldsMixin, PdfOrLinkFor
         fields = [
             *("number", "title", "slug", "kind", "date", "start_time", "end_time", "venue"),
             *("description", "meetup_url", "intro_slides", "intro_slides_url", "video_url", "photos_url"),
+            *("capacity", "registration_closes_at"),
         ]
         help_texts = {"intro_slides": "PDF, checked on upload; its pages and text are read for search."}
 
@@ -95,7 +98,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["venue"]
-    inlines = [ProgramInline, EventSponsorInline, JobPostInline]
+    inlines = [ProgramInline, EventSponsorInline, JobPostInline, AnnouncementInline]
     readonly_fields = ["status", "intro_slides_pages"]
     actions = ["publish", "cancel", "duplicate_as_next", "download_readme"]
     view_on_site = False  # the change form links to the page itself ("Preview" for drafts), see the template
@@ -103,6 +106,7 @@ class EventAdmin(admin.ModelAdmin):
         (None, {"fields": [("number", "kind", "status"), "title", "slug"]}),
         ("When and where", {"fields": [("date", "start_time", "end_time"), "venue"]}),
         ("Announcement", {"fields": ["description", "meetup_url"]}),
+        ("Registration on this site", {"fields": [("capacity", "registration_closes_at")]}),
         (
             "Slides, video and photos",
             {
@@ -153,6 +157,8 @@ class EventAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         upload = take_upload(form, "intro_slides", remove=lambda: event_remove_intro_slides(event=obj))
         super().save_model(request, obj, form, change)
+        if "capacity" in form.changed_data and obj.capacity is not None:
+            event_set_capacity(event=obj, capacity=obj.capacity)  # new seats go to the waitlist, in order
         attach_upload(
             request,
             form,

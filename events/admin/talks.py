@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from common.admin_forms import ConstraintErrorsOnFieldsMixin, PdfOrLinkForm, attach_upload, take_upload
 from events.admin.program import slides_summary
+from events.admin.speaker_links import email_speaker_links, renew_speaker_links, speaker_link
 from events.models import AgendaSlot, Event
 from events.services.program import talk_place_on_program
 from talks.models import Talk, TalkSpeaker
@@ -55,15 +56,18 @@ class TalkAdmin(admin.ModelAdmin):
     list_select_related = ["slot__event"]
     search_fields = ["title", "abstract", "speakers__name", "slot__event__title"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["back_to_meetup", "slides_file", "download_count"]
+    readonly_fields = ["back_to_meetup", "slides_file", "download_count", "speaker_link"]
     inlines = [TalkSpeakerInline]
     fields = [
         *("back_to_meetup", "meetup", "title", "slug", "kind", "is_cancelled", "abstract"),
-        *("slides", "slides_file", "slides_url", "video_url", "download_count"),
+        *("slides", "slides_file", "slides_url", "video_url", "download_count", "speaker_link"),
     ]
+    actions = [email_speaker_links, renew_speaker_links]
+    speaker_link = speaker_link
 
     class Media:
         css = {"all": ["admin-vdlm/admin.css"]}
+        js = ["js/copy-link.js"]
 
     @admin.display(description="meetup", ordering="slot__event__date")
     def meetup(self, talk):

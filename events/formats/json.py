@@ -1,4 +1,9 @@
-"""The archive as plain data: the stable schema of `export_meetups --format json` and of /api/events.json."""
+"""The archive as plain data: the stable schema of `export_meetups --format json`.
+
+Kept as it is on purpose: the importer checksums `event_as_dict` to tell whether an organizer edited an imported
+event (archive.services), so a change here would make every imported event look edited. The web API has its own,
+paged schema with absolute links and UTC offsets (events.formats.api).
+"""
 
 from collections.abc import Iterable
 

@@ -6,15 +6,9 @@ holds the two together.
 
 from django.conf import settings
 
+from common.links import absolute_url as absolute  # links to the site: the README lives on GitHub
 from events.models import AgendaSlot, Event
 from talks.models import Talk
-
-
-def absolute(url: str) -> str:
-    """Links to files served by the site become absolute: the README lives on GitHub."""
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.VDLM_SITE_URL.rstrip("/") + "/" + url.lstrip("/")
 
 
 def talk_slides_link(talk: Talk) -> str:

@@ -32,7 +32,9 @@ class AgendaSlot(models.Model):
         max_length=300, blank=True, help_text="Empty for a talk: the talk's title is shown."
     )
     is_cancelled = models.BooleanField(
-        "cancelled", default=False, help_text="Struck through on the page; a cancelled talk is marked on the talk."
+        "cancelled",
+        default=False,
+        help_text="Struck through on the page; a cancelled talk is marked on the talk.",
     )
     talk = models.OneToOneField(
         "talks.Talk", on_delete=models.CASCADE, related_name="slot", null=True, blank=True

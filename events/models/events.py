@@ -1,7 +1,10 @@
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,7 +12,7 @@ from django.utils import timezone
 
 from common.content import ContentQuerySet
 from common.weblinks import web_link_constraints
-from events.enums import PUBLIC_STATUSES, EventKind, EventStatus
+from events.enums import PUBLIC_STATUSES, EventKind, EventStatus, RegistrationStatus
 from events.models.venues import Venue
 
 
@@ -54,6 +57,20 @@ class Event(models.Model):
         help_text="Empty while TBA.",
     )
     meetup_url = models.URLField("meetup.com page", blank=True)
+    capacity = models.IntegerField(
+        "seats",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message="The number of seats cannot be negative.")],
+        help_text="How many people may register on this site (host staff added as guests come on top). Empty: no "
+        "registration here; people sign up on the meetup.com page.",
+    )
+    registration_closes_at = models.DateTimeField(
+        "registration closes",
+        null=True,
+        blank=True,
+        help_text="Empty: when the meetup starts. Set it earlier when the host needs the guest list in advance.",
+    )
     description = models.TextField(
         blank=True, help_text="Announcement text shown on the event page (Markdown)."
     )
@@ -82,6 +99,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-start_time"]
+        # Pages of meetups by date (the API, the archive) read the newest without sorting the whole table.
+        indexes = [models.Index(fields=["date"], name="event_date_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_time__isnull=True)
@@ -98,6 +117,12 @@ class Event(models.Model):
             ),
             models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_status_valid"),
             models.CheckConstraint(condition=~Q(slug=""), name="event_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
+                name="event_capacity_not_negative",
+                violation_error_code="capacity",
+                violation_error_message="The number of seats cannot be negative.",
+            ),
             *web_link_constraints("event", "meetup_url", "intro_slides_url", "video_url", "photos_url"),
         ]
 
@@ -106,6 +131,29 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.pk is not None:
+            self._clean_capacity()
+
+    def _clean_capacity(self):
+        """Seats already given stay given: the capacity may not drop below them, nor registration be switched off."""
+        seated = self.registrations.filter(status=RegistrationStatus.GOING, is_host_guest=False).count()
+        if self.capacity is None and self.registrations.exclude(status=RegistrationStatus.CANCELLED).exists():
+            raise ValidationError(
+                {
+                    "capacity": "People have registered here, so the seats cannot be emptied. To stop new registrations, "
+                    "set “registration closes” to now."
+                }
+            )
+        if self.capacity is not None and self.capacity < seated:
+            raise ValidationError(
+                {
+                    "capacity": f"{seated} people already have a seat: the meetup needs at least {seated} seats "
+                    "(cancel registrations first to go lower)."
+                }
+            )
 
     @property
     def starts_at(self) -> datetime.datetime | None:
@@ -158,3 +206,36 @@ class Event(models.Model):
     def talks(self) -> list:
         """The talks on the program, in running order (expects `selectors.with_program`)."""
         return [slot.talk for slot in self.program if slot.talk_id is not None]
+
+    # Registration on this site (events.models.registrations, events.services.registrations).
+
+    @property
+    def takes_registrations(self) -> bool:
+        """The organizers chose registration on this site (a number of seats) over the meetup.com page."""
+        return self.capacity is not None
+
+    @property
+    def registration_closes(self) -> datetime.datetime:
+        """When registration closes: the time set, else the start (else, with no start time, the day's beginning)."""
+        if self.registration_closes_at is not None:
+            return self.registration_closes_at
+        return self.starts_at or self._aware(datetime.time(0, 0))
+
+    @property
+    def registration_is_open(self) -> bool:
+        """New registrations and confirmations are taken: published (not a draft, not cancelled), with seats, and
+        before the closing time."""
+        return self.takes_registrations and self.is_published and timezone.now() < self.registration_closes
+
+    @property
+    def has_started(self) -> bool:
+        """Started at its start time; with none known, taken as over at the day's end."""
+        starts = self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)
+        return timezone.now() >= starts
+
+    @functools.cached_property
+    def registration_counts(self):
+        """Seats taken, seats left and people waiting (one query; none when registration is not on this site)."""
+        from events.models.registrations import RegistrationCounts
+
+        return RegistrationCounts.of(self)

@@ -1,15 +1,21 @@
 """The home page, the archive, a meetup's page and its intro slides."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView
 
 from common.downloads import serve_slides
 from common.markdown import plaintext
+from common.text import reading_order_key
+from events.enums import EventStatus
 from events.formats.jsonld import event_json_ld
-from events.listing import event_rows, render_rows, rows_by_year
+from events.formats.social_card import card_alt, card_url
+from events.listing import event_rows, render_rows
 from events.models import Event, JobPost, Sponsor
 from events.selectors import with_program
+
+LATEST_ON_HOME = 6
 
 
 def open_job_posts(user, limit: int | None = None) -> list[JobPost]:
@@ -17,46 +23,76 @@ def open_job_posts(user, limit: int | None = None) -> list[JobPost]:
     return list(JobPost.objects.visible_to(user).open().select_related("sponsor", "event")[:limit])
 
 
+def sponsors_in_reading_order(user) -> list[Sponsor]:
+    """Sorted as people read names ("ÖBB" among the O, "bwin.party" among the B), not by code points."""
+    return sorted(Sponsor.objects.visible_to(user), key=lambda sponsor: reading_order_key(sponsor.name))
+
+
 class HomeView(TemplateView):
+    """The next meetup first; without one, a plain "not announced yet" and how to hear of it. Then the latest
+    meetups (all in the past), sponsors and jobs."""
+
     template_name = "events/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = Event.objects.visible_to(self.request.user)
-        next_event = with_program(events.upcoming()).first()
-        latest = event_rows(events.past()[:6])
-        context["next_event"] = next_event
-        # Without an announced meetup, the most recent one is shown in full instead.
-        featured = next_event or (with_program(events.past()).first() if latest else None)
-        context["featured_event"] = featured
-        context["latest_rows"] = render_rows(latest)
-        context["sponsors"] = Sponsor.objects.visible_to(self.request.user)
-        context["job_posts"] = open_job_posts(self.request.user, limit=5)
+        user = self.request.user
+        events = Event.objects.visible_to(user)
+        upcoming = events.upcoming().exclude(status=EventStatus.CANCELLED)
+        context["next_event"] = with_program(upcoming).first()
+        context["latest_rows"] = render_rows(event_rows(events.past()[:LATEST_ON_HOME]))
+        context["sponsors"] = sponsors_in_reading_order(user)
+        context["job_posts"] = open_job_posts(user, limit=5)
         return context
 
 
 class ArchiveView(TemplateView):
-    """Every meetup, newest first, grouped by year; `/archive/<year>/` shows one year (three queries)."""
+    """A year per page, with every year in a jump list: `/archive/` shows the latest year, `/archive/<year>/` any
+    other. Four queries (years, meetups, talks, speakers) whatever the archive's size."""
 
     template_name = "events/archive.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         visible = Event.objects.visible_to(self.request.user)
-        events = visible.order_by("-date", "-start_time", "-pk")
+        years = list(
+            visible.order_by()
+            .annotate(year=ExtractYear("date"))
+            .values_list("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        counts = dict(years)
         year = self.kwargs.get("year")
-        if year is not None:
-            events = events.filter(date__year=year)
-        rows = event_rows(events)
-        if year is not None and not rows:
+        if year is None:
+            year = years[0][0] if years else None
+        elif year not in counts:
             raise Http404("No meetups in that year.")
-        context["year"] = year
-        context["years"] = [date.year for date in visible.dates("date", "year", order="DESC")]
-        context["groups"] = rows_by_year(rows)
+        rows = (
+            event_rows(visible.filter(date__year=year).order_by("-date", "-start_time", "-pk"))
+            if year
+            else []
+        )
+        older = [y for y, _ in years if year and y < year]
+        newer = [y for y, _ in years if year and y > year]
+        context.update(
+            year=year,
+            is_year_page="year" in self.kwargs,
+            years=years,
+            total=sum(counts.values()),
+            first_year=years[-1][0] if years else None,
+            rows=render_rows(rows),
+            count=len(rows),
+            older_year=older[0] if older else None,
+            newer_year=newer[-1] if newer else None,
+        )
         return context
 
 
 class EventDetailView(DetailView):
+    """A meetup: what, when and where; for a meetup in the past, that it took place (no "add to calendar");
+    for a record without venue or agenda, what is not known. Seven queries (with the intro deck's)."""
+
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
@@ -70,14 +106,27 @@ class EventDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        events = Event.objects.visible_to(self.request.user).only("title", "slug", "number", "date")
-        earlier = Q(date__lt=event.date) | Q(date=event.date, pk__lt=event.pk)
-        later = Q(date__gt=event.date) | Q(date=event.date, pk__gt=event.pk)
-        context["previous_event"] = events.filter(earlier).order_by("-date", "-pk").first()
-        context["next_event"] = events.filter(later).order_by("date", "pk").first()
-        context["json_ld"] = event_json_ld(event, self.request)
+        context["previous_event"], context["next_event"] = neighbours(event, self.request.user)
+        context["json_ld"] = event_json_ld(event)
+        context["card_url"], context["card_alt"] = card_url(event), card_alt(event)
         context["description"] = event_description(event)
         return context
+
+
+def neighbours(event: Event, user) -> tuple[dict | None, dict | None]:
+    """The meetups just before and after `event` that `user` may see, as {"slug", "title"}, in one query."""
+    visible = Event.objects.visible_to(user)
+    earlier = Q(date__lt=event.date) | Q(date=event.date, pk__lt=event.pk)
+    later = Q(date__gt=event.date) | Q(date=event.date, pk__gt=event.pk)
+    previous_pk = visible.filter(earlier).order_by("-date", "-pk").values("pk")[:1]
+    next_pk = visible.filter(later).order_by("date", "pk").values("pk")[:1]
+    rows = Event.objects.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))).values(
+        "slug", "title", "date", "pk"
+    )
+    found = {"previous": None, "next": None}
+    for row in rows:
+        found["previous" if (row["date"], row["pk"]) < (event.date, event.pk) else "next"] = row
+    return found["previous"], found["next"]
 
 
 def event_description(event: Event) -> str:

@@ -1,38 +1,40 @@
-"""The meetups for other programs: calendar files and the JSON API."""
+"""The meetups for calendar programs: one meetup's .ics and the subscription of all (the JSON API: views/api.py)."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+import datetime
 
+from django.http import Http404, HttpResponse
+
+from common.http import add_validators
 from common.visibility import PUBLIC
 from events.formats.calendar import events_calendar
-from events.formats.json import archive_as_dict
-from events.models import Event
+from events.models import Event, local_today
 from events.selectors import with_program
 
-
-def events_json(request):
-    """The archive in the export schema, for other sites to embed (CORS open for reads)."""
-    events = with_program(Event.objects.visible_to(PUBLIC))
-    response = JsonResponse(archive_as_dict(events), json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-    return response
+# Seconds a client or proxy may reuse a calendar without asking again (subscribed clients refresh every 12 hours).
+CALENDAR_MAX_AGE = 60 * 60
+# The subscription holds the coming meetups and a year of past ones: what a calendar is for, and a file that stays
+# small however long the history grows (each meetup's own .ics stays on its page).
+SUBSCRIPTION_HISTORY = datetime.timedelta(days=365)
 
 
 def event_ics(request, slug):
     event = with_program(Event.objects.visible_to(request.user)).filter(slug=slug).first()
     if event is None:
         raise Http404("No such meetup.")
-    return calendar_response(events_calendar([event], request), f"{event.slug}.ics")
+    response = calendar_response(events_calendar([event]).to_ical(), f"{event.slug}.ics")
+    # A draft's calendar (organizers only) is kept by no shared cache.
+    return add_validators(response, max_age=CALENDAR_MAX_AGE, public=not event.is_draft)
 
 
 def calendar_feed(request):
-    """All public meetups, for calendar subscriptions."""
-    return calendar_response(
-        events_calendar(with_program(Event.objects.visible_to(PUBLIC)), request), "vdlm.ics"
-    )
+    """Public meetups from a year ago on, for calendar subscriptions."""
+    events = Event.objects.visible_to(PUBLIC).filter(date__gte=local_today() - SUBSCRIPTION_HISTORY)
+    calendar = events_calendar(with_program(events), subscription=True)
+    response = calendar_response(calendar.to_ical(), "vdlm.ics")
+    return add_validators(response, max_age=CALENDAR_MAX_AGE)
 
 
-def calendar_response(calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

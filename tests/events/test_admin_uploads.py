@@ -160,7 +160,7 @@ def event_form(event: Event, **changes) -> dict:
         "video_url": "",
         "photos_url": "",
     }
-    for prefix in ("agenda", "sponsorships", "job_posts"):
+    for prefix in ("agenda", "sponsorships", "job_posts", "announcements"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     return data | changes
 

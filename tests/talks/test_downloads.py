@@ -34,7 +34,8 @@ def test_slides_download_streams_the_file_with_type_and_filename(client, talk):
     assert response.streaming
     assert body(response) == PDF
     assert response.headers["Content-Type"] == "application/pdf"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="vdlm-900-attention.pdf"'
+    # Inline, so the PDF opens in the browser; the talk page's download link adds the `download` attribute.
+    assert response.headers["Content-Disposition"] == 'inline; filename="vdlm-900-attention.pdf"'
     assert response.headers["Content-Length"] == str(len(PDF))
     assert response.headers["Accept-Ranges"] == "bytes"
     assert downloads(talk) == 1
@@ -160,7 +161,7 @@ def test_intro_slides_download_serves_the_event_deck(client, upcoming_event):
     response = client.get("/meetups/meetup-900/intro-slides/")
 
     assert body(response) == PDF
-    assert response.headers["Content-Disposition"] == 'attachment; filename="vdlm-900-intro.pdf"'
+    assert response.headers["Content-Disposition"] == 'inline; filename="vdlm-900-intro.pdf"'
 
 
 def test_event_page_links_slides_with_a_label(client, talk):

@@ -33,6 +33,8 @@ def test_every_content_model_is_registered():
         "events.event",
         "events.eventsponsor",
         "events.jobpost",
+        "events.organizer",
+        "events.registration",
         "events.sponsor",
         "events.venue",
         "talks.speaker",
@@ -93,4 +95,4 @@ def test_organizers_group_comes_back_with_all_content_permissions_after_a_flush(
         ).count()
         == 4
     )
-    assert permissions.count() == 4 * 9  # add/change/delete/view on the nine content models
+    assert permissions.count() == 4 * 13  # add/change/delete/view on the thirteen content models

@@ -6,9 +6,21 @@ import datetime
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.utils import timezone
 
 from common.content import ContentQuerySet
-from events.models import AgendaSlot, Event, EventSponsor, JobPost, Sponsor, Venue
+from events.models import (
+    AgendaSlot,
+    Announcement,
+    Event,
+    EventSponsor,
+    JobPost,
+    Organizer,
+    Registration,
+    RegistrationAttempt,
+    Sponsor,
+    Venue,
+)
 from talks.models import Speaker, Talk, TalkSpeaker
 from tests import factories
 
@@ -35,6 +47,15 @@ ROWS = {
     ),
     "events.AgendaSlot": lambda: AgendaSlot(event=factories.make_event(), title="Slot X"),
     "events.JobPost": lambda: JobPost(title="Job X", company="Acme"),
+    "events.Announcement": lambda: Announcement(event=factories.make_event(), title="Raffle X"),
+    "events.Organizer": lambda: Organizer(name="Organizer X"),
+    "events.Registration": lambda: Registration(
+        event=factories.make_event(capacity=5),
+        name="Ada",
+        email="ada@example.org",
+        consented_at=timezone.now(),
+    ),
+    "events.RegistrationAttempt": lambda: RegistrationAttempt(scope="email", digest="abc"),
     "talks.Speaker": lambda: Speaker(name="Speaker X", slug="speaker-x"),
     "talks.Talk": lambda: Talk(title="Talk X", slug="talk-x"),
     "talks.TalkSpeaker": lambda: TalkSpeaker(talk=factories.make_talk(), speaker=factories.make_speaker()),
@@ -46,6 +67,10 @@ CHANGES = {
     "events.EventSponsor": ("order", 7),
     "events.AgendaSlot": ("title", "Changed"),
     "events.JobPost": ("title", "Changed"),
+    "events.Announcement": ("title", "Changed"),
+    "events.Organizer": ("affiliation", "Changed"),
+    "events.Registration": ("name", "Changed"),
+    "events.RegistrationAttempt": ("digest", "def"),
     "talks.Speaker": ("bio", "Changed"),
     "talks.Talk": ("title", "Changed"),
     "talks.TalkSpeaker": ("affiliation", "Changed"),

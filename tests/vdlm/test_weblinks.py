@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
 
-from events.models import Event, JobPost, Sponsor
+from events.models import Announcement, Event, JobPost, Sponsor
 from talks.models import Speaker, Talk
 from tests import factories
 
@@ -39,6 +39,7 @@ ROWS = {
     Event: lambda: factories.make_event(),
     JobPost: lambda: factories.make_job_post(title="Job", company="Acme"),
     Sponsor: lambda: factories.make_sponsor(),
+    Announcement: lambda: factories.make_announcement(event=factories.make_event(), title="Raffle"),
 }
 
 

@@ -11,7 +11,7 @@ from events.selectors import with_program
 
 class Command(BaseCommand):
     help = (
-        "Print the archive of published events as JSON (the schema of /api/events.json), or one meetup's README "
+        "Print the archive of published events as JSON (the full-archive export schema), or one meetup's README "
         "in the group's GitHub markdown (--format markdown --number N)."
     )
 

@@ -1,0 +1,330 @@
+"""The public side of registration: the meetup's page (cached) says how to register, the registration pages
+(never cached) carry the form with a fresh CSRF token, refuse bad input in plain words, throttle floods, and
+never reveal who registered; the private status page shows the place, the calendar and the cancel button."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from events.enums import EventStatus, RegistrationStatus
+from events.models import Registration
+from events.services.registration_privacy import person_erase
+from tests.factories import make_event, make_registration
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"name": "Ada Lovelace", "email": "ada@example.org", "company": "Engines", "consent": "on"}
+
+
+@pytest.fixture
+def event():
+    return make_event(title="Meetup 90", slug="meetup-90", capacity=3)
+
+
+def register_url(event) -> str:
+    return reverse("events:register", args=[event.slug])
+
+
+def status_url(registration) -> str:
+    return reverse("events:registration_status", args=[registration.status_token])
+
+
+def text(response) -> str:
+    """The page's visible words, tags dropped and spaces folded."""
+    words = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    return re.sub(r" ([,.;:])", r"\1", words)
+
+
+def test_event_page_offers_registration_with_the_seats_left_and_stays_cached(client, event):
+    make_registration(event=event)
+
+    first = client.get(event.get_absolute_url())
+    second = client.get(event.get_absolute_url())
+
+    assert first.status_code == 200
+    assert "1 going, 2 of 3 seats left." in text(first)
+    assert f'href="{register_url(event)}"' in first.content.decode()
+    assert "csrfmiddlewaretoken" not in first.content.decode() and not first.cookies
+    assert second.headers["X-Page-Cache"] == "hit"
+
+
+def test_event_page_says_full_join_the_waitlist(client, event):
+    for _ in range(4):
+        make_registration(event=event)
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Full — join the waitlist. 3 going, 1 waiting." in text(response)
+    assert "Join the waitlist for Meetup 90" in text(response)
+
+
+def test_event_page_says_registration_closed(client, event):
+    make_registration(event=event)
+    type(event).objects.filter(pk=event.pk).update(registration_closes_at=timezone.now())
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Registration closed. 1 going." in text(response)
+    assert register_url(event) not in response.content.decode()
+
+
+def test_event_page_without_seats_has_no_registration(client):
+    event = make_event(meetup_url="https://www.meetup.com/vdlm/events/1/")
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200
+    assert 'id="registration"' not in response.content.decode()
+    assert "Sign up on meetup.com" in text(response)
+
+
+def test_a_visitor_of_the_cached_page_registers_with_a_fresh_csrf_token(event):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(event.get_absolute_url())
+    assert browser.get(event.get_absolute_url()).headers["X-Page-Cache"] == "hit"
+
+    form_page = browser.get(register_url(event))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.content.decode()).group(1)
+    response = browser.post(register_url(event), {**FORM, "csrfmiddlewaretoken": token})
+
+    assert form_page.status_code == 200
+    assert "no-store" in form_page.headers["Cache-Control"] and "X-Page-Cache" not in form_page.headers
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("events:registration_sent", args=[event.slug])
+    assert Registration.objects.get().email == "ada@example.org"
+
+
+def test_register_without_a_csrf_token_is_refused(event):
+    response = Client(enforce_csrf_checks=True).post(register_url(event), FORM)
+
+    assert response.status_code == 403
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"email": "ada@example"}, "email", "This is not an email address we can write to"),
+        ({"email": "ada at example.org"}, "email", "This is not an email address we can write to"),
+        ({"email": ""}, "email", "Please give your email address"),
+        ({"name": "   "}, "name", "Please write your name as on your ID"),
+        ({"consent": ""}, "consent", "Please agree to the privacy note"),
+        ({"name": "x" * 201}, "name", "Please shorten your name to 200 characters."),
+    ],
+)
+def test_register_refuses_bad_input_in_plain_words_and_keeps_what_was_typed(
+    client, event, change, field, message
+):
+    response = client.post(register_url(event), {**FORM, **change})
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[field][0]
+    assert message in text(response)
+    assert 'value="Engines"' in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_sent_page_is_the_same_for_a_new_and_a_known_address(client, event, mailoutbox):
+    make_registration(event=event, email="ada@example.org")
+
+    known = client.post(register_url(event), FORM, follow=True)
+    new = client.post(register_url(event), {**FORM, "email": "bob@example.org"}, follow=True)
+
+    assert known.status_code == new.status_code == 200
+    assert known.content == new.content
+    assert "Check your inbox" in text(new)
+    assert Registration.objects.count() == 2
+
+
+def test_register_is_throttled_per_address(client, event, settings):
+    settings.VDLM_REGISTRATION_LIMIT_PER_EMAIL = 2
+    for _ in range(2):
+        assert client.post(register_url(event), FORM).status_code == 302
+
+    refused = client.post(register_url(event), FORM)
+
+    assert refused.status_code == 429
+    assert "This address was sent too often in the last hour" in text(refused)
+    assert 'value="Ada Lovelace"' in refused.content.decode()
+
+
+def test_register_is_throttled_per_ip_address_behind_the_proxies_trusted(client, event, settings):
+    settings.VDLM_REGISTRATION_LIMIT_PER_IP = 2
+    settings.VDLM_TRUSTED_PROXIES = 1
+
+    def post(n, ip, forged=""):
+        forwarded = f"{forged}, {ip}" if forged else ip
+        data = {**FORM, "email": f"person{n}@example.org"}
+        return client.post(register_url(event), data, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert [post(1, "203.0.113.5"), post(2, "203.0.113.5")] == [302, 302]
+    assert post(3, "203.0.113.5", forged="198.51.100.1") == 429  # what the client adds is not trusted
+    assert post(4, "203.0.113.6") == 302
+    assert Registration.objects.count() == 3
+
+
+def test_register_page_of_a_closed_meetup_says_so_and_takes_nothing(client, event):
+    type(event).objects.filter(pk=event.pk).update(registration_closes_at=timezone.now())
+
+    page = client.get(register_url(event))
+    post = client.post(register_url(event), FORM)
+
+    assert page.status_code == 200
+    assert "Registration closed." in text(page) and "<form" not in page.content.decode()
+    assert post.status_code == 200
+    assert "Registration closed." in text(post)
+    assert not Registration.objects.exists()
+
+
+def test_register_pages_of_drafts_and_meetups_without_seats_are_not_found(client):
+    draft = make_event(capacity=10, status=EventStatus.DRAFT)
+    elsewhere = make_event()
+
+    assert client.get(register_url(draft)).status_code == 404
+    assert client.get(register_url(elsewhere)).status_code == 404
+
+
+def test_confirm_link_shows_a_button_and_confirms_on_post_only(client, event):
+    pending = make_registration(event=event, name="Ada", confirm=False)
+    url = reverse("events:registration_confirm", args=[pending.confirm_token])
+
+    page = client.get(url)
+    pending.refresh_from_db()
+    assert page.status_code == 200 and pending.status == RegistrationStatus.PENDING
+    assert "Confirm my registration" in text(page)
+
+    confirmed = client.post(url)
+    again = client.get(url)
+
+    assert confirmed.status_code == 302 and confirmed.headers["Location"] == status_url(pending)
+    assert again.status_code == 302 and again.headers["Location"] == status_url(pending)
+    pending.refresh_from_db()
+    assert pending.status == RegistrationStatus.GOING
+
+
+def test_status_page_shows_the_place_the_calendar_and_the_cancel_button(client, event):
+    going = make_registration(event=event, name="Ada")
+    for _ in range(4):
+        waiting = make_registration(event=event)
+
+    seat = client.get(status_url(going))
+    line = client.get(status_url(waiting))
+
+    assert seat.status_code == line.status_code == 200
+    assert "You have a seat." in text(seat)
+    assert "You are number 2 on the waitlist." in text(line)
+    assert reverse("events:event_ics", kwargs={"slug": event.slug}) in seat.content.decode()
+    assert reverse("events:registration_cancel", args=[going.status_token]) in seat.content.decode()
+    assert "Cancel my registration" in text(seat)
+
+
+def test_cancel_button_frees_the_seat_for_the_first_in_line(client, event):
+    ada = make_registration(event=event, name="Ada")
+    for _ in range(3):
+        make_registration(event=event)
+    first_waiting = event.registrations.waiting().first()
+
+    response = client.post(reverse("events:registration_cancel", args=[ada.status_token]))
+    page = client.get(status_url(ada))
+
+    assert response.status_code == 302 and response.headers["Location"] == status_url(ada)
+    assert "You cancelled this registration." in text(page)
+    assert "Cancel my registration" not in text(page)
+    first_waiting.refresh_from_db()
+    assert first_waiting.status == RegistrationStatus.GOING
+
+
+def test_cancel_link_opened_without_the_button_cancels_nothing(client, event):
+    ada = make_registration(event=event)
+
+    response = client.get(reverse("events:registration_cancel", args=[ada.status_token]))
+
+    assert response.status_code == 302
+    ada.refresh_from_db()
+    assert ada.status == RegistrationStatus.GOING
+
+
+def test_unknown_and_erased_links_lead_nowhere(client, event):
+    ada = make_registration(event=event, email="ada@example.org")
+    old_status, old_confirm = (
+        status_url(ada),
+        reverse("events:registration_confirm", args=[ada.confirm_token]),
+    )
+    person_erase(email="ada@example.org")
+
+    assert client.get("/registrations/not-a-token-of-anybody/").status_code == 404
+    assert client.get(old_status).status_code == 404
+    assert client.get(old_confirm).status_code == 404
+
+
+def test_private_pages_are_never_cached_nor_indexed(client, event):
+    ada = make_registration(event=event)
+
+    for url in (register_url(event), status_url(ada)):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "no-store" in response.headers["Cache-Control"]
+        assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
+        assert "X-Page-Cache" not in response.headers
+
+
+def test_privacy_note_says_what_is_kept_for_how_long_and_who_sees_it(client, settings):
+    settings.VDLM_REGISTRATION_RETENTION_DAYS = 45
+
+    response = client.get(reverse("events:registration_privacy"))
+
+    assert response.status_code == 200
+    words = text(response)
+    assert "45 days after the meetup we delete your name, email address and company." in words
+    assert "names and companies of the people going, never email addresses" in words
+    assert "Datenschutzbehörde" in words
+
+
+def test_register_form_links_the_privacy_note_beside_the_consent_checkbox(client, event):
+    response = client.get(register_url(event))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'type="checkbox" name="consent"' in page
+    assert reverse("events:registration_privacy") in page
+
+
+def test_event_page_with_registration_runs_one_more_query_at_every_data_size(
+    client, site_data, upcoming_event, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = upcoming_event.get_absolute_url()
+    with CaptureQueriesContext(connection) as without:
+        assert client.get(url).status_code == 200
+    type(upcoming_event).objects.filter(pk=upcoming_event.pk).update(capacity=50)
+    upcoming_event.refresh_from_db()
+    make_registration(event=upcoming_event)
+
+    with django_assert_num_queries(len(without) + 1):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert "1 going" in text(response)
+
+
+@pytest.mark.django_db(transaction=True)  # as in production: the mail goes when the registration is committed
+def test_register_says_plainly_when_the_mail_could_not_be_sent_and_keeps_the_registration(
+    client, event, settings
+):
+    from tests.vdlm.test_deploy import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+
+    response = client.post(register_url(event), FORM)
+
+    assert response.status_code == 503
+    assert "Your registration is saved, but our email to you could not be sent just now." in text(response)
+    assert Registration.objects.get().email == "ada@example.org"
