@@ -1,5 +1,6 @@
 """Site-wide security glue: the admin's own Content-Security-Policy, and the client address for login throttling."""
 
+from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
@@ -27,3 +28,14 @@ def client_ip(request) -> str:
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class LoginThrottlingBackend(AxesStandaloneBackend):
+    """django-axes' check, for logins over the web (which always come with their request). A log-in without a
+    request (the shell, a management command, the test client's login()) is no attempt from outside, so it is not
+    counted, instead of failing as axes' own backend does."""
+
+    def authenticate(self, request=None, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -77,7 +77,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out account or address is refused before its password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    "vdlm.security.LoginThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

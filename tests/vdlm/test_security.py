@@ -136,3 +136,11 @@ def test_superuser_login_still_works_without_failures(client):
     User.objects.create_superuser("root", "r@example.org", "pw-root-1")
 
     assert log_in(client, "root", "pw-root-1").status_code == 302
+
+
+def test_login_without_a_request_is_not_throttled(organizer):
+    # The shell and management commands authenticate without a request: no attempt from outside.
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="olga", password="pw-organizer-1") == organizer
+    assert authenticate(username="olga", password="wrong") is None
