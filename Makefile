@@ -52,7 +52,8 @@ fixtures: $(VENV)/.runtime-installed
 	DATABASE_URL=sqlite:///$(CURDIR)/$(FIXTURE_DB) DJANGO_DEBUG=1 $(BIN)/python manage.py dump_history \
 		fixtures/historic_meetups.json
 
-# gunicorn on SQLite with the history + 2,000 generated meetups, driven by wrk (apt-get install wrk); see bench/run.py.
+# gunicorn (3 workers) on the history + 2,000 generated meetups, driven by wrk (apt-get install wrk): ratios to the
+# floor for cached and uncached pages, and a mixed run with admin saves on SQLite and PostgreSQL + Redis; see bench/run.py.
 bench: $(VENV)/.runtime-installed
 	@command -v wrk >/dev/null || { echo "bench: installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py

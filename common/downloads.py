@@ -82,14 +82,17 @@ def serve_slides(
     `public` is False for a draft's slides (a staff preview): shared caches must not keep those.
 
     `on_download` is called for a download that starts at the first byte (a full GET, the first range or a
-    redirect), not for 304s, HEAD requests or later ranges, so resumed downloads count once.
+    redirect), not for 304s, HEAD requests or later ranges, so resumed downloads count once; and only once the
+    response exists, so a refused one (a missing file, a link that is not http(s)) is never counted.
     """
     if not file:
-        if not link:
+        # Only web links are followed, wherever the link came from (the database refuses others too).
+        if not link.lower().startswith(("https://", "http://")):
             raise Http404("No slides.")
+        response = HttpResponseRedirect(link)
         if on_download and request.method == "GET":
             on_download()
-        return HttpResponseRedirect(link)
+        return response
     storage, name = file.storage, file.name
     try:
         size = storage.size(name)

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES
 from talks.enums import TalkKind
 
@@ -62,7 +63,10 @@ class Speaker(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.CheckConstraint(condition=~Q(slug=""), name="speaker_slug_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="speaker_slug_not_empty"),
+            *web_link_constraints("speaker", "website", "github", "linkedin", "social"),
+        ]
 
     def __str__(self):
         return self.name
@@ -117,6 +121,7 @@ class Talk(models.Model):
                 violation_error_message="Upload a file or give a link, not both.",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="talk_slug_not_empty"),
+            *web_link_constraints("talk", "slides_url", "video_url"),
         ]
 
     def __str__(self):

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Login throttling: failed logins are counted per account and per address in the database.
+    "axes",
     # The project's apps, in their import order: each imports only those above it (make lint checks).
     "common",
     "talks",
@@ -56,9 +58,12 @@ MIDDLEWARE = [
     "vdlm.compression.TextGZipMiddleware",
     # Answers If-None-Match/If-Modified-Since with 304, on page-cache hits too (validators: common/http.py).
     "django.middleware.http.ConditionalGetMiddleware",
-    # First after those, so that a cached public page is answered before the rest runs (see vdlm/cache.py).
+    # First after those, so that a cached public page is answered before the rest runs (see vdlm/cache.py);
+    # the security headers below are stored with each page and so are served with every hit too.
     "vdlm.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "vdlm.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +71,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with its message (AXES_HTTP_RESPONSE_CODE).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out account or address is refused before its password is even checked.
+    "vdlm.security.LoginThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "vdlm.urls"
@@ -90,8 +103,30 @@ WSGI_APPLICATION = "vdlm.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite made for several processes writing at once (an admin save while downloads count): the write-ahead
+    # log lets readers go on during a write; IMMEDIATE takes the write lock when a transaction starts, so two
+    # writers queue instead of failing with "database is locked" on a read-then-write; the timeout (seconds) is
+    # how long a writer queues. synchronous=NORMAL is safe with WAL (a power cut may lose the last commit, never
+    # corrupt the file).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
+# Default: each process keeps its pages in its own memory, and all processes of the machine share the page
+# generation through a small file (see vdlm/cache.py), so an organizer's edit reaches every worker at once.
+# With several machines, CACHE_URL must name a cache they share (Redis); the generation then lives there too.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://vdlm")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that hangs must not hold a web worker: pages then render uncached (vdlm/cache.py).
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=0.5, socket_timeout=0.5)
+# The file holding the page generation; default: next to the SQLite database, or in the project folder.
+VDLM_PAGE_GENERATION_FILE = env.str("VDLM_PAGE_GENERATION_FILE", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -135,8 +170,77 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 # The proxy (nginx, a PaaS router) terminates TLS and says so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe the health endpoint over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): public pages load scripts, styles, images and fonts from this site only,
+# with no inline code at all; JSON-LD blocks are data, which CSP does not run and so does not block. The admin
+# gets its own, slightly wider policy (vdlm/security.py): its widgets set inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+    }
+}
+VDLM_ADMIN_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Login throttling (django-axes): after 10 failed logins for one account, or from one address, further attempts
+# are refused for an hour with a plain message (429). Unlock early with `manage.py axes_reset_username NAME` or
+# `manage.py axes_reset_ip ADDRESS` (README, "Configuration").
+AXES_FAILURE_LIMIT = env.int("VDLM_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = env.float("VDLM_LOGIN_LOCK_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed logins for this account or from this address: logging in is blocked for "
+    f"{AXES_COOLOFF_TIME:g} hour(s). An organizer with access to the server can unlock it at once with "
+    "'manage.py axes_reset_username NAME'."
+)
+AXES_CLIENT_IP_CALLABLE = "vdlm.security.client_ip"
+# How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
+VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
+
+# Who hears of server errors: Django mails every 500 to ADMINS ("Name <address>, …"), through EMAIL_URL.
+# The default console backend writes those mails to the log, which suits a developer; production sets EMAIL_URL
+# (e.g. smtp+tls://user:password@smtp.example.org:587).
+ADMINS = [
+    (name.strip(), address.strip(" >"))
+    for name, _, address in (entry.rpartition("<") for entry in env.list("DJANGO_ADMINS", default=[]))
+]
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default="vdlm@localhost")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL
 
 # Who the site is for: names, city and contact, used by pages, feeds, calendars and exports alike.
 VDLM_SITE_NAME = env.str("VDLM_SITE_NAME", default="Vienna Deep Learning Meetup")

@@ -6,7 +6,10 @@ from django.urls import include, path
 
 from common.cacheable import cached_page
 from vdlm import views
+from vdlm.health import healthz
 from vdlm.sitemaps import sitemap_xml
+
+handler500 = "vdlm.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -19,6 +22,7 @@ urlpatterns = [
     path("icons/icon-<int:size>.png", views.manifest_icon, name="manifest_icon"),
     path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path("social-card.png", views.site_card, name="site_card"),
+    path("healthz", healthz, name="healthz"),
     path("", include("talks.urls")),
     path("", include("events.urls")),
 ]

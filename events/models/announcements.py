@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES
 
 
@@ -41,6 +42,7 @@ class Announcement(models.Model):
                 violation_error_code="title",
                 violation_error_message="Give the announcement a title.",
             ),
+            *web_link_constraints("announcement", "link"),
         ]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES, EventKind, EventStatus, RegistrationStatus
 from events.models.venues import Venue
 
@@ -122,6 +123,7 @@ class Event(models.Model):
                 violation_error_code="capacity",
                 violation_error_message="The number of seats cannot be negative.",
             ),
+            *web_link_constraints("event", "meetup_url", "intro_slides_url", "video_url", "photos_url"),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES
 from events.models.events import local_today
 from events.models.sponsors import Sponsor
@@ -61,6 +62,7 @@ class JobPost(models.Model):
                 violation_error_code="expires_on",
                 violation_error_message="The post cannot expire before it was posted.",
             ),
+            *web_link_constraints("jobpost", "url"),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
+from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES, SponsorRole
 
 
@@ -26,7 +27,10 @@ class Sponsor(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.CheckConstraint(condition=~Q(slug=""), name="sponsor_slug_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="sponsor_slug_not_empty"),
+            *web_link_constraints("sponsor", "website"),
+        ]
 
     def __str__(self):
         return self.name

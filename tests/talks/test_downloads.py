@@ -171,3 +171,30 @@ def test_event_page_links_slides_with_a_label(client, talk):
 
     assert f'href="{URL}"' in content
     assert 'Slides<span class="visually-hidden"> for “Attention in practice”</span>' in content
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/deck.pdf"])
+def test_slides_download_link_that_is_not_a_web_address_is_not_followed_nor_counted(rf, link):
+    # The database refuses such links (see tests/vdlm/test_weblinks.py); the download refuses them all the same.
+    from django.http import Http404
+
+    from common.downloads import serve_slides
+
+    counted = []
+    with pytest.raises(Http404):
+        serve_slides(
+            rf.get(URL), file=None, link=link, filename_stem="x", on_download=lambda: counted.append(1)
+        )
+    assert counted == []
+
+
+def test_slides_download_of_a_missing_file_is_not_counted(client, talk):
+    talk.slides.storage.delete(talk.slides.name)
+
+    assert client.get(URL).status_code == 404
+    assert downloads(talk) == 0
+
+
+def test_slides_download_head_request_is_not_counted(client, talk):
+    assert client.head(URL).status_code == 200
+    assert downloads(talk) == 0

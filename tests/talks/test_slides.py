@@ -188,14 +188,24 @@ def test_read_pdf_over_time_budget_is_refused():
     assert refusal.value.detail == "reading took more than 0.001 seconds"
 
 
+def extracted(data: bytes) -> dict:
+    """What the child reports for `data`, read in this process (so a lowered limit applies)."""
+    reports = list(pdf._extract(data))
+    return {
+        "pages": reports[0]["pages"],
+        "texts": [report["text"] for report in reports if "text" in report],
+        "truncated": reports[-1]["truncated"],
+    }
+
+
 def test_read_pdf_stops_extracting_after_max_pages(monkeypatch):
     # The child is a fresh interpreter, so the limit is lowered in the file it runs, not in this process.
     content = pdf.read_pdf(pdf_bytes([f"page {n}" for n in range(1, 8)]))
     assert (content.pages, len(content.page_texts), content.truncated) == (7, 7, False)
-    limited = pdf._extract(pdf_bytes([f"page {n}" for n in range(1, 8)]), soft_seconds=10)
+    limited = extracted(pdf_bytes([f"page {n}" for n in range(1, 8)]))
     assert limited["texts"] == [f"page {n}" for n in range(1, 8)]
     monkeypatch.setattr(pdf, "MAX_PAGES", 3)
-    limited = pdf._extract(pdf_bytes([f"page {n}" for n in range(1, 8)]), soft_seconds=10)
+    limited = extracted(pdf_bytes([f"page {n}" for n in range(1, 8)]))
     assert (limited["pages"], limited["texts"], limited["truncated"]) == (
         7,
         ["page 1", "page 2", "page 3"],
@@ -205,8 +215,34 @@ def test_read_pdf_stops_extracting_after_max_pages(monkeypatch):
 
 def test_read_pdf_cuts_text_at_max_chars(monkeypatch):
     monkeypatch.setattr(pdf, "MAX_TEXT_CHARS", 10)
-    limited = pdf._extract(pdf_bytes(["abcdefgh", "ijklmnop", "qrstuvwx"]), soft_seconds=10)
+    limited = extracted(pdf_bytes(["abcdefgh", "ijklmnop", "qrstuvwx"]))
     assert (limited["pages"], limited["texts"], limited["truncated"]) == (3, ["abcdefgh", "ij"], True)
+
+
+def slow_page_pdf() -> bytes:
+    """A quick first page, then one page whose content stream takes pypdf far longer than the test's deadline
+    (a million text operators: about 15 s on a 2-core machine)."""
+    from pypdf import PdfReader
+    from pypdf.generic import DecodedStreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf_bytes(["quick page", "slow page"]))))
+    slow = DecodedStreamObject()
+    slow.set_data(b"BT /F1 12 Tf " + b"(x) Tj 1 0 Td " * 1_000_000 + b"ET")
+    writer.pages[1][NameObject("/Contents")] = writer._add_object(slow)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_read_pdf_deadline_kills_the_reader_inside_a_slow_page_and_keeps_the_pages_read():
+    import time
+
+    started = time.monotonic()
+    content = pdf.read_pdf(slow_page_pdf(), time_budget=2)
+    waited = time.monotonic() - started
+
+    assert (content.pages, content.page_texts, content.truncated) == (2, ("quick page",), True)
+    assert waited < 5  # the deadline, not the page's own (much longer) reading time
 
 
 def _pdf_with_page_stream(raw_stream: bytes) -> bytes:

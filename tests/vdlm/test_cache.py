@@ -26,23 +26,47 @@ def test_page_cache_second_request_is_a_hit(client, upcoming_event):
     assert second.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_page_cache_leaves_out_requests_with_a_query_string(client, upcoming_event):
+@pytest.mark.parametrize(
+    "query",
+    ["utm_source=newsletter&utm_medium=email", "fbclid=IwAR0abc", "gclid=xyz", "mc_cid=1a2b", "ref=hn"],
+)
+def test_page_cache_serves_links_with_tracking_parameters_from_the_cache(client, upcoming_event, query):
+    plain = client.get("/archive/")
+
+    response = client.get(f"/archive/?{query}")
+
+    assert (plain.status_code, response.status_code) == (200, 200)
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert response.content == plain.content
+
+
+def test_page_cache_first_visit_with_tracking_parameters_fills_the_cache_for_the_plain_address(
+    client, upcoming_event
+):
+    first = client.get("/archive/?utm_source=x")
+
+    assert first.status_code == 200
+    assert first.headers["X-Page-Cache"] == "miss"
+    assert client.get("/archive/").headers["X-Page-Cache"] == "hit"
+
+
+def test_page_cache_leaves_other_query_strings_to_the_view(client, upcoming_event):
     client.get("/archive/")
 
-    response = client.get("/archive/?utm_source=x")
-
-    assert response.status_code == 200
-    assert "X-Page-Cache" not in response.headers  # neither read nor stored: no copies per tracking parameter
+    for query in ("page=2", "utm_source=x&page=2", "q=attention"):
+        response = client.get(f"/archive/?{query}")
+        assert response.status_code == 200, query
+        assert "X-Page-Cache" not in response.headers, query  # neither read nor stored
     assert client.get("/archive/").headers["X-Page-Cache"] == "hit"
 
 
 def test_page_cache_key_is_hashed_for_long_and_odd_paths(client, upcoming_event, settings):
     from django.core.cache.backends.base import memcache_key_warnings
 
-    from vdlm.cache import _page_key
+    from vdlm.cache import page_key
 
     request = client.get("/meetups/" + "a%20b" * 200 + "/").wsgi_request
-    assert list(memcache_key_warnings(_page_key(request, 1))) == []
+    assert list(memcache_key_warnings(page_key(request, "gzip"))) == []
 
 
 def test_page_cache_head_request_is_answered_from_the_cache_without_body(client, upcoming_event):
@@ -162,15 +186,28 @@ def test_page_cache_does_not_store_admin_pages(client, db):
 def test_page_cache_does_not_store_not_found_pages(client, db):
     from django.core.cache import cache
 
-    from vdlm.cache import _page_key, current_generation
+    from vdlm.cache import page_key
 
     for _ in range(2):
         response = client.get("/meetups/soon/")
         assert response.status_code == 404
         assert "X-Page-Cache" not in response.headers
 
-    key = _page_key(response.wsgi_request, current_generation())
-    assert cache.get_many([f"{key}|identity", f"{key}|gzip"]) == {}
+    keys = [page_key(response.wsgi_request, variant) for variant in ("identity", "gzip")]
+    assert cache.get_many(keys) == {}
+
+
+def test_page_cache_serves_a_page_that_was_not_found_once_it_is_published(client, upcoming_event):
+    upcoming_event.status = EventStatus.DRAFT
+    upcoming_event.save()
+    assert client.get(EVENT_URL).status_code == 404
+
+    upcoming_event.status = EventStatus.PUBLISHED
+    upcoming_event.save()
+
+    first, second = client.get(EVENT_URL), client.get(EVENT_URL)
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first.headers["X-Page-Cache"], second.headers["X-Page-Cache"]) == ("miss", "hit")
 
 
 def test_page_cache_does_not_store_slide_downloads(client, upcoming_event):
@@ -205,3 +242,66 @@ def test_page_cache_is_not_shared_across_releases(client, upcoming_event, monkey
     monkeypatch.setattr(page_cache, "RELEASE", "this-deploy")
 
     assert client.get(EVENT_URL).headers["X-Page-Cache"] == "miss"
+
+
+def _increment(path, times):
+    from vdlm.generation import SharedCounter
+
+    counter = SharedCounter(path)
+    for _ in range(times):
+        counter.increment()
+
+
+def test_page_generation_file_counts_every_increment_of_every_process(tmp_path):
+    import multiprocessing
+
+    from vdlm.generation import SharedCounter
+
+    path = tmp_path / "db.sqlite3.page-generation"
+    reader = SharedCounter(path)
+    start = reader.value()
+    processes = [multiprocessing.Process(target=_increment, args=(path, 250)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+
+    assert [process.exitcode for process in processes] == [0] * 4
+    assert (
+        reader.value() == start + 1000
+    )  # seen by a process that mapped the file before, without reopening it
+
+
+@pytest.mark.parametrize(
+    ("engine", "name", "expected"),
+    [
+        ("django.db.backends.sqlite3", "/srv/vdlm/db.sqlite3", "/srv/vdlm/db.sqlite3.page-generation"),
+        ("django.db.backends.sqlite3", "file:memorydb_default?mode=memory&cache=shared", None),
+        ("django.db.backends.sqlite3", ":memory:", None),
+    ],
+)
+def test_page_generation_file_belongs_to_the_sqlite_database(settings, engine, name, expected):
+    from pathlib import Path
+
+    from vdlm.generation import generation_file
+
+    settings.VDLM_PAGE_GENERATION_FILE = ""
+
+    found = generation_file({"ENGINE": engine, "NAME": name})
+
+    assert found == (Path(expected) if expected else None)
+
+
+def test_page_generation_file_of_another_database_is_in_the_project_folder_per_database(settings):
+    from vdlm.generation import generation_file
+
+    settings.VDLM_PAGE_GENERATION_FILE = ""
+    first = {"ENGINE": "django.db.backends.postgresql", "NAME": "vdlm", "HOST": "db", "PORT": 5432}
+
+    path = generation_file(first)
+
+    assert path.parent == settings.BASE_DIR
+    assert path.name.startswith(".page-generation-")
+    assert generation_file({**first, "NAME": "staging"}) != path
+    settings.VDLM_PAGE_GENERATION_FILE = "/srv/vdlm/generation"
+    assert str(generation_file(first)) == "/srv/vdlm/generation"

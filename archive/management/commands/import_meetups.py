@@ -1,3 +1,4 @@
+import json
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             )
         except ArchiveError as error:
             raise CommandError(str(error)) from None
+        except ValueError as error:  # a file that is not UTF-8 text, or corrections that are not JSON
+            raise CommandError(unreadable_file(path, options) or f"{path}: {error}") from None
         summary = archive_import(archive=archive, dry_run=dry_run)
         elapsed = time.perf_counter() - started
 
@@ -70,3 +73,29 @@ class Command(BaseCommand):
             )
             report.write_text(text, encoding="utf-8")
             self.stdout.write(f"Report written to {report}")
+
+
+def unreadable_file(root: Path, options: dict) -> str | None:
+    """One line naming the first of the archive's own files (besides the meetups' READMEs, which are skipped with
+    a warning) that is not UTF-8 text, or not JSON where JSON is expected."""
+    candidates = [
+        root / "README.md",
+        root / "MANIFEST.tsv",
+        options.get("website_index") or root.parent / "vdlm-github-site" / "index.md",
+        options.get("corrections") or root.parent / "corrections.json",
+    ]
+    for path in candidates:
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            return f"{path}: not UTF-8 text (line {line}, byte {error.start}); nothing was imported"
+        if path.suffix == ".json":
+            try:
+                json.loads(text)
+            except ValueError as error:
+                return f"{path}: not valid JSON (line {error.lineno}: {error.msg}); nothing was imported"
+    return None
