@@ -1,4 +1,4 @@
-"""Site-wide security glue: the admin's own Content-Security-Policy, and the client address for login throttling."""
+"""Site-wide security glue: the admin's own Content-Security-Policy, and login throttling for web logins only."""
 
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -15,19 +15,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.VDLM_ADMIN_CSP_DIRECTIVES
         return parts
-
-
-def client_ip(request) -> str:
-    """The visitor's address, for django-axes: REMOTE_ADDR, or behind VDLM_TRUSTED_PROXIES proxies the address
-    the outermost of them saw. Each proxy appends the address it was reached from to X-Forwarded-For, so only
-    that many entries from the right can be trusted; anything further left is whatever the client sent."""
-    proxies = settings.VDLM_TRUSTED_PROXIES
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class LoginThrottlingBackend(AxesStandaloneBackend):

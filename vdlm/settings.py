@@ -226,10 +226,11 @@ AXES_COOLOFF_MESSAGE = (
     f"{AXES_COOLOFF_TIME:g} hour(s). An organizer with access to the server can unlock it at once with "
     "'manage.py axes_reset_username NAME'."
 )
-AXES_CLIENT_IP_CALLABLE = "vdlm.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "common.addresses.client_ip"
 # How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
 VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
 
+# Email (500 reports, registration mails, speaker links) goes through EMAIL_URL.
 # Who hears of server errors: Django mails every 500 to ADMINS ("Name <address>, …"), through EMAIL_URL.
 # The default console backend writes those mails to the log, which suits a developer; production sets EMAIL_URL
 # (e.g. smtp+tls://user:password@smtp.example.org:587).
@@ -267,15 +268,6 @@ VDLM_REGISTRATION_RETENTION_DAYS = env.int("VDLM_REGISTRATION_RETENTION_DAYS", d
 # Registration forms accepted per hour from one IP address and for one email address (0: no limit).
 VDLM_REGISTRATION_LIMIT_PER_IP = env.int("VDLM_REGISTRATION_LIMIT_PER_IP", default=20)
 VDLM_REGISTRATION_LIMIT_PER_EMAIL = env.int("VDLM_REGISTRATION_LIMIT_PER_EMAIL", default=5)
-# How many proxies in front of gunicorn append to X-Forwarded-For (1 behind nginx or Caddy); 0 trusts none.
-VDLM_TRUSTED_PROXIES = env.int("VDLM_TRUSTED_PROXIES", default=0)
-
-# Email (registration mails, speaker links): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587;
-# the console by default, which suits a developer.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
-SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default="vdlm@localhost")
-DEFAULT_FROM_EMAIL = SERVER_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from common.addresses import client_ip
 from events.forms.registrations import RegistrationForm
 from events.models import Event, Registration
 from events.services.registration_throttle import registration_throttled
@@ -23,19 +24,6 @@ MAIL_FAILED = (
     "Your registration is saved, but our email to you could not be sent just now. Please send the form again in "
     "a few minutes: it changes nothing else."
 )
-
-
-def client_ip(request) -> str:
-    """The visitor's address: REMOTE_ADDR, or behind VDLM_TRUSTED_PROXIES proxies the address the outermost of
-    them saw (each appends the address it was reached from to X-Forwarded-For; entries further left are whatever
-    the client sent)."""
-    proxies = settings.VDLM_TRUSTED_PROXIES
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class PrivateMixin:

@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from vdlm.security import client_ip
+from common.addresses import client_ip
 
 pytestmark = pytest.mark.django_db
 
