@@ -12,7 +12,7 @@
     var none = document.getElementById("people-none");
     if (!input || !list) { return; }
     var people = Array.prototype.slice.call(list.querySelectorAll("li[data-search]"));
-    input.addEventListener("input", function () {
+    function filter() {
       var wanted = key(input.value);
       var shown = 0;
       people.forEach(function (person) {
@@ -21,6 +21,9 @@
         shown += match ? 1 : 0;
       });
       if (none) { none.hidden = shown > 0 || people.length === 0; }
-    });
+    }
+    input.addEventListener("input", filter);
+    // A name typed before this script ran (slow phone) or restored by the browser filters too.
+    if (input.value) { filter(); }
   });
 })();
