@@ -20,7 +20,6 @@ from django.utils.safestring import SafeString, mark_safe
 from events.enums import EventStatus
 from events.models import AgendaSlot, local_today, running_order
 from talks.enums import TalkKind
-from talks.models import TalkSpeaker
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EVENT_FIELDS = ("pk", "number", "title", "slug", "date", "status", "meetup_url", "video_url", "venue__name")
@@ -58,30 +57,29 @@ class Row:
 
 
 def event_rows(events: QuerySet) -> list[Row]:
-    """The events' list data in three queries (events, talks, speakers), in the queryset's order; intro decks
-    (the organizers' announcements) are left out."""
+    """The events' list data in two queries (events; their talks with speakers), in the queryset's order; intro
+    decks (the organizers' announcements) are left out.
+
+    The talks are selected with the events' query as a subquery rather than a list of their ids: the ORM prepares
+    every value of a long `IN (…)` list one by one, which cost more than both queries."""
     rows = [Row(*values) for values in events.values_list(*EVENT_FIELDS)]
     by_pk = {row.pk: row for row in rows}
     slots = (
-        AgendaSlot.objects.filter(event_id__in=list(by_pk), talk__isnull=False)
+        AgendaSlot.objects.filter(event__in=events.values("pk"), talk__isnull=False)
         .exclude(talk__kind=TalkKind.INTRO)
-        .order_by("event_id")
-        .values_list(*SLOT_FIELDS)
+        .order_by("event_id", "position", "pk", "talk__talk_speakers__order", "talk__talk_speakers__pk")
+        .values_list(*SLOT_FIELDS, "talk__talk_speakers__speaker__name")
     )
-    talks = {}
     for event_id, event_slots in itertools.groupby(slots, key=lambda values: values[0]):
-        event_slots = list(event_slots)
-        for index in running_order([(position, start) for _, position, start, *_ in event_slots]):
-            talk_id, *talk_values = event_slots[index][3:]
-            talks[talk_id] = TalkRow(*talk_values)
-            by_pk[event_id].talks.append(talks[talk_id])
-    speakers = (
-        TalkSpeaker.objects.filter(talk_id__in=list(talks))
-        .order_by("talk_id", "order", "pk")
-        .values_list("talk_id", "speaker__name")
-    )
-    for talk_id, name in speakers:
-        talks[talk_id].speakers.append(name)
+        talks = []  # one per talk, each row of the join adding a speaker
+        for _, talk_rows in itertools.groupby(event_slots, key=lambda values: values[3]):
+            talk_rows = list(talk_rows)
+            _, position, start, _, *talk_values, _ = talk_rows[0]
+            talk = TalkRow(
+                *talk_values, speakers=[values[-1] for values in talk_rows if values[-1] is not None]
+            )
+            talks.append((position, start, talk))
+        by_pk[event_id].talks = [talks[index][2] for index in running_order([talk[:2] for talk in talks])]
     return rows
 
 
@@ -117,8 +115,28 @@ def _badge(row: Row, today: datetime.date) -> str:
     return ""
 
 
+def _url_prefix(url_name: str, **sample: str | int) -> str:
+    """The part of a URL before its one argument: a list reverses once, not once per row."""
+    (value,) = sample.values()
+    return reverse(url_name, kwargs=sample).removesuffix(f"{value}/")
+
+
+def render_year_links(years: list[tuple[int, int]], *, current: int | None) -> SafeString:
+    """The archive's jump list: each year with its number of meetups, the shown year marked as the current page."""
+    prefix = _url_prefix("events:archive_year", year=1000)
+    parts = []
+    for year, count in years:
+        current_page = ' aria-current="page"' if year == current else ""
+        plural = "" if count == 1 else "s"
+        parts.append(
+            f'<li><a href="{prefix}{year}/"{current_page}>{year} <span class="count">{count}</span>'
+            f'<span class="visually-hidden"> meetup{plural}</span></a></li>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - integers only
+
+
 def render_rows(rows: list[Row], *, level: int = 3) -> SafeString:
-    prefix = reverse("events:event_detail", kwargs={"slug": "SLUG"}).removesuffix("SLUG/")
+    prefix = _url_prefix("events:event_detail", slug="SLUG")
     today = local_today()
     parts = []
     for row in rows:

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,15 @@ def local_today() -> datetime.date:
     return timezone.localdate()
 
 
+class Year(ExtractYear):
+    """A date's year. On SQLite read from the stored ISO text in SQL: Django's own extract calls a Python
+    function for every row, four times slower over the 2,000 meetups of the benchmark."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", params
+
+
 class EventQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Staff may preview drafts; everybody else sees published and cancelled events."""
@@ -31,6 +41,16 @@ class EventQuerySet(ContentQuerySet):
 
     def past(self):
         return self.filter(date__lt=local_today()).order_by("-date", "-start_time")
+
+    def count_by_year(self) -> list[tuple[int, int]]:
+        """(year, number of events) for every year with events, the latest first."""
+        return list(
+            self.order_by()
+            .annotate(year=Year("date"))
+            .values_list("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
 
 
 class Event(models.Model):

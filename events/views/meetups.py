@@ -1,7 +1,6 @@
 """The home page, the archive, a meetup's page and its intro slides."""
 
-from django.db.models import Count, Prefetch, Q, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView
 
@@ -11,7 +10,7 @@ from common.text import reading_order_key
 from events.enums import EventStatus
 from events.formats.jsonld import event_json_ld
 from events.formats.social_card import card_alt, card_url
-from events.listing import event_rows, render_rows
+from events.listing import event_rows, render_rows, render_year_links
 from events.models import Event, JobPost, Sponsor
 from events.selectors import with_program
 
@@ -48,20 +47,14 @@ class HomeView(TemplateView):
 
 class ArchiveView(TemplateView):
     """A year per page, with every year in a jump list: `/archive/` shows the latest year, `/archive/<year>/` any
-    other. Four queries (years, meetups, talks, speakers) whatever the archive's size."""
+    other. Three queries (years, meetups, talks with their speakers) whatever the archive's size."""
 
     template_name = "events/archive.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         visible = Event.objects.visible_to(self.request.user)
-        years = list(
-            visible.order_by()
-            .annotate(year=ExtractYear("date"))
-            .values_list("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
-        )
+        years = visible.count_by_year()
         counts = dict(years)
         year = self.kwargs.get("year")
         if year is None:
@@ -79,6 +72,7 @@ class ArchiveView(TemplateView):
             year=year,
             is_year_page="year" in self.kwargs,
             years=years,
+            year_links=render_year_links(years, current=year),
             total=sum(counts.values()),
             first_year=years[-1][0] if years else None,
             rows=render_rows(rows),
