@@ -8,6 +8,7 @@ configured, so that every copy of a link is the same and none can be steered by 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import reverse
 
 
 def site_url() -> str:
@@ -25,3 +26,12 @@ def absolute_url(url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     return f"{site_url()}/{url.lstrip('/')}"
+
+
+def path_pattern(name: str, **samples: str | int) -> str:
+    """A path reversed once, as a pattern to fill for every row of a list: path_pattern("events:event_detail",
+    slug="zzslugzz") -> "/meetups/{slug}/". Each sample must suit its URL converter and occur in no other part."""
+    path = reverse(name, kwargs=samples).replace("{", "{{").replace("}", "}}")
+    for param, sample in samples.items():
+        path = path.replace(str(sample), "{" + param + "}")
+    return path

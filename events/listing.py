@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from common.links import path_pattern
 from events.enums import EventStatus
 from events.models import AgendaSlot, local_today, running_order
 from talks.enums import TalkKind
@@ -115,34 +115,28 @@ def _badge(row: Row, today: datetime.date) -> str:
     return ""
 
 
-def _url_prefix(url_name: str, **sample: str | int) -> str:
-    """The part of a URL before its one argument: a list reverses once, not once per row."""
-    (value,) = sample.values()
-    return reverse(url_name, kwargs=sample).removesuffix(f"{value}/")
-
-
 def render_year_links(years: list[tuple[int, int]], *, current: int | None) -> SafeString:
     """The archive's jump list: each year with its number of meetups, the shown year marked as the current page."""
-    prefix = _url_prefix("events:archive_year", year=1000)
+    year_url = path_pattern("events:archive_year", year=9999)
     parts = []
     for year, count in years:
         current_page = ' aria-current="page"' if year == current else ""
         plural = "" if count == 1 else "s"
         parts.append(
-            f'<li><a href="{prefix}{year}/"{current_page}>{year} <span class="count">{count}</span>'
+            f'<li><a href="{year_url.format(year=year)}"{current_page}>{year} <span class="count">{count}</span>'
             f'<span class="visually-hidden"> meetup{plural}</span></a></li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - integers only
 
 
 def render_rows(rows: list[Row], *, level: int = 3) -> SafeString:
-    prefix = _url_prefix("events:event_detail", slug="SLUG")
+    event_url_pattern = path_pattern("events:event_detail", slug="zzslugzz")
     today = local_today()
     parts = []
     for row in rows:
         date = row.date
         title = escape(row.title)
-        event_url = f"{prefix}{escape(row.slug)}/"
+        event_url = event_url_pattern.format(slug=escape(row.slug))
         # "#75 · 75th Deep Learning Meetup" says it twice: the number only when the title lacks it.
         number = f"#{row.number} · " if row.number is not None and str(row.number) not in row.title else ""
         venue = f'<p class="event-row__venue">{escape(row.venue)}</p>' if row.venue else ""

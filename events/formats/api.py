@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.urls import reverse
 
-from common.links import absolute_url
+from common.links import absolute_url, path_pattern
 
 # Meetups per page, about a year of the group's: the default response is the first page.
 PAGE_SIZE = 12
@@ -28,11 +28,7 @@ PAGE_SIZE = 12
 def url_pattern(name: str, *params: str) -> str:
     """An absolute URL reversed once, as a pattern to fill: url_pattern("events:event_detail", "slug") ->
     "https://vdlm.at/meetups/{slug}/"."""
-    markers = {param: f"zz{param.replace('_', '')}zz" for param in params}  # valid in any slug pattern
-    url = absolute_url(reverse(name, kwargs=markers)).replace("{", "{{").replace("}", "}}")
-    for param, marker in markers.items():
-        url = url.replace(marker, "{" + param + "}")
-    return url
+    return absolute_url(path_pattern(name, **{param: f"zz{param.replace('_', '')}zz" for param in params}))
 
 
 class Links:
