@@ -53,10 +53,20 @@ fixtures: $(VENV)/.runtime-installed
 		fixtures/historic_meetups.json
 
 # gunicorn (3 workers) on the history + 2,000 generated meetups, driven by wrk (apt-get install wrk): ratios to the
-# floor for cached and uncached pages, and a mixed run with admin saves on SQLite and PostgreSQL + Redis; see bench/run.py.
+# floor for cached and uncached pages, and a mixed run with admin saves on SQLite and PostgreSQL + Redis (bench/run.py);
+# then search over 10,000 generated talks (bench/search.py) and 200 people registering at once for 60 seats
+# (bench/registrations.py), on SQLite and on PostgreSQL when one answers. Every part runs; any miss fails the whole.
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.runtime-installed
 	@command -v wrk >/dev/null || { echo "bench: installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-	$(BIN)/python bench/run.py
+	@status=0; \
+	BENCH_POSTGRES_URL="$(BENCH_POSTGRES_URL)" $(BIN)/python bench/run.py || status=1; \
+	SEARCH_BENCH_POSTGRES="$(BENCH_POSTGRES_URL)" $(BIN)/python bench/search.py || status=1; \
+	$(BIN)/python bench/registrations.py || status=1; \
+	if [ -n "$(BENCH_POSTGRES_URL)" ] && $(BIN)/python -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(BENCH_POSTGRES_URL)" 2>/dev/null; then \
+		DATABASE_URL="$(BENCH_POSTGRES_URL)" $(BIN)/python bench/registrations.py --report bench/results/registrations-postgresql.md || status=1; \
+	fi; \
+	exit $$status
 
 ci:
 	bash .ci/run

@@ -1,6 +1,6 @@
 """The search benchmark: p50 and p99 of a search, on the history plus 10,000 generated talks with slide text.
 
-Runs on SQLite (a fresh file in bench/results/) and, when one answers, on PostgreSQL (a scratch database
+Runs on SQLite (a fresh file in build/bench/search/) and, when one answers, on PostgreSQL (a scratch database
 `vdlm_search_bench`, created and dropped; the server from SEARCH_BENCH_POSTGRES, default
 postgres://postgres@127.0.0.1:5432/postgres). Each database is built by a child process: migrate, the history,
 then the generated talks, bulk-created — the database's triggers index them as they arrive (the time that takes
@@ -24,6 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+WORK = ROOT / "build" / "bench" / "search"  # the databases, media and static files of a run
 TALKS = int(os.environ.get("SEARCH_BENCH_TALKS", "10000"))
 ROUNDS = int(os.environ.get("SEARCH_BENCH_ROUNDS", "20"))
 POSTGRES = os.environ.get("SEARCH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -178,8 +179,8 @@ def environment(database_url: str) -> dict:
         "DJANGO_DEBUG": "0",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "MEDIA_ROOT": str(RESULTS / "media"),
-        "DJANGO_STATIC_ROOT": str(RESULTS / "static"),
+        "MEDIA_ROOT": str(WORK / "media"),
+        "DJANGO_STATIC_ROOT": str(WORK / "static"),
         "PYTHONPATH": str(ROOT),
     }
 
@@ -242,7 +243,8 @@ def bench(name: str, database_url: str) -> list[str]:
 
 def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sqlite_file = RESULTS / "search.sqlite3"
+    WORK.mkdir(parents=True, exist_ok=True)
+    sqlite_file = WORK / "search.sqlite3"
     sqlite_file.unlink(missing_ok=True)
     lines = [
         f"# Search benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
