@@ -24,13 +24,19 @@ def speaker_photo_path(speaker: "Speaker", filename: str) -> str:
     return f"speakers/{speaker.slug}.jpg"
 
 
+def visible_talks(user, *, through: str = "") -> Q:
+    """The one rule for the talks a user may see: staff all (drafts to preview), everybody else those on the program
+    of a published or cancelled meetup. `through` ("talk__", "talks__") reaches them from another model as a join:
+    a `talk__in=<talks>` subquery made the database list every public talk for each row it checked."""
+    return Q() if user.is_staff else Q(**{f"{through}slot__event__status__in": PUBLIC_STATUSES})
+
+
 class SpeakerQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Staff see every speaker; everybody else the speakers of talks they may see."""
         if user.is_staff:
             return self
-        public_talks = Talk.objects.visible_to(user)
-        return self.filter(Exists(TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public_talks)))
+        return self.filter(Exists(TalkSpeaker.objects.visible_to(user).filter(speaker=OuterRef("pk"))))
 
 
 class Speaker(models.Model):
@@ -83,7 +89,7 @@ class Speaker(models.Model):
 class TalkQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Staff may preview talks of drafts; everybody else sees the talks of public meetups only."""
-        return self if user.is_staff else self.filter(slot__event__status__in=PUBLIC_STATUSES)
+        return self.filter(visible_talks(user))
 
 
 class Talk(models.Model):
@@ -141,7 +147,9 @@ class Talk(models.Model):
 
 
 class TalkSpeakerQuerySet(ContentQuerySet):
-    pass
+    def visible_to(self, user):
+        """Who spoke in which talk, for the talks this user may see."""
+        return self.filter(visible_talks(user, through="talk__"))
 
 
 class TalkSpeaker(models.Model):

@@ -4,13 +4,13 @@ A talk's meetup is the one whose program lists it (`slot__event`), loaded with t
 """
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from common.downloads import serve_slides
 from common.text import family_name, index_letter, reading_order_key
-from talks.models import Speaker, Talk, TalkSpeaker
+from talks.models import Speaker, Talk, TalkSpeaker, visible_talks
 from talks.selectors import speakers_in_order
 
 ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
@@ -72,7 +72,7 @@ class SpeakerListView(ListView):
     context_object_name = "speakers"
 
     def get_queryset(self):
-        talks = Q(talks__in=Talk.objects.visible_to(self.request.user))
+        talks = visible_talks(self.request.user, through="talks__")
         speakers = (
             Speaker.objects.annotate(talk_count=Count("talks", filter=talks, distinct=True))
             .filter(talk_count__gt=0)
@@ -103,7 +103,7 @@ class SpeakerDetailView(DetailView):
     def get_queryset(self):
         user = self.request.user
         links = (
-            TalkSpeaker.objects.filter(talk__in=Talk.objects.visible_to(user))
+            TalkSpeaker.objects.visible_to(user)
             .select_related("talk__slot__event__venue")
             .order_by("-talk__slot__event__date", "talk__slot__position")
         )

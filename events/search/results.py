@@ -133,7 +133,7 @@ def search(query: str, user) -> Results:
     highlighter = Highlighter(words)
     ranking = ranked(Speaker.objects.visible_to(user), "speaker", words).order_by("-search_rank", "name")
     speaker_pks = _first(results, "speaker", ranking.values_list("pk", flat=True))
-    visible_links = TalkSpeaker.objects.filter(talk__in=Talk.objects.visible_to(user))
+    visible_links = TalkSpeaker.objects.visible_to(user)
     speakers = sorted(
         Speaker.objects.filter(pk__in=speaker_pks).annotate(talk_count=_count(visible_links, "speaker")),
         key=lambda speaker: speaker_pks.index(speaker.pk),
