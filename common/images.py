@@ -11,8 +11,10 @@ import warnings
 from dataclasses import dataclass
 from io import BytesIO
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -56,6 +58,24 @@ MESSAGES = {
     "It may be a decompression bomb; otherwise please scale it down first.",
     "damaged": "The image is damaged and cannot be read. Please export it again.",
 }
+
+
+class ImageUploadField(forms.FileField):
+    """An image upload checked by its content when the form is validated (the error says what is wrong, where
+    Django's own image check does not) and prepared for its service: a new upload comes back with `.prepared`, the
+    image to store. Subclasses set `spec`."""
+
+    spec = PHOTO
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if isinstance(upload, UploadedFile):
+            upload.prepared = prepare_image(upload, spec=self.spec)  # raises ValidationError with the reason
+        return upload
+
+
+class LogoUploadField(ImageUploadField):
+    spec = LOGO
 
 
 def looks_like_svg(head: bytes) -> bool:

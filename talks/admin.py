@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib import admin
-from django.core.files.uploadedfile import UploadedFile
 
 from common.admin_forms import FoldedSearchMixin, NamesField, attach_upload, take_upload
-from common.images import PHOTO, prepare_image
+from common.images import ImageUploadField
 from talks.models import Speaker, TalkSpeaker
 from talks.services import speaker_remove_photo, speaker_set_photo
 
@@ -15,21 +14,12 @@ class SpeakerForm(forms.ModelForm):
             *("name", "slug", "affiliation", "email", "bio", "photo"),
             *("website", "github", "linkedin", "social", "alternative_names"),
         ]
-        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
-        field_classes = {"photo": forms.FileField, "alternative_names": NamesField}
+        field_classes = {"photo": ImageUploadField, "alternative_names": NamesField}
         help_texts = {
             "photo": "JPEG, PNG or WebP, up to 15 MB; stored at most 400 × 400 pixels, without camera data "
             "or GPS position.",
             "alternative_names": "Other spellings seen in the history, one per line (e.g. “Rene Donner”).",
         }
-
-    prepared_photo = None  # the checked, resized image, handed to speaker_set_photo
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            self.prepared_photo = prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
-        return photo
 
 
 @admin.register(Speaker)
@@ -48,7 +38,7 @@ class SpeakerAdmin(FoldedSearchMixin, admin.ModelAdmin):
             form,
             "photo",
             upload,
-            attach=lambda file: speaker_set_photo(speaker=obj, file=file, image=form.prepared_photo),
+            attach=lambda file: speaker_set_photo(speaker=obj, file=file, image=file.prepared),
         )
 
 

@@ -3,11 +3,10 @@ page and as a slide each in its intro deck."""
 
 from django import forms
 from django.contrib import admin
-from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 
 from common.admin_forms import ConstraintErrorsOnFieldsMixin, take_upload
-from common.images import prepare_image
+from common.images import ImageUploadField
 from events.models import Announcement
 from events.services.announcements import (
     ANNOUNCEMENT_IMAGE,
@@ -17,36 +16,30 @@ from events.services.announcements import (
 )
 
 
+class AnnouncementImageField(ImageUploadField):
+    spec = ANNOUNCEMENT_IMAGE
+
+
 class AnnouncementForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
     class Meta:
         model = Announcement
         fields = ["title", "text", "link", "image", "order"]
-        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
-        field_classes = {"image": forms.FileField}
+        field_classes = {"image": AnnouncementImageField}
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "image": "Optional: a poster, logo or QR code beside the text. PNG, JPEG or WebP (not SVG), up to "
             "15 MB; stored at most 1200 × 900 pixels, without camera data or GPS position."
         }
 
-    prepared_image = None  # the checked, resized image, handed to announcement_set_image
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile):
-            # Raises ValidationError with the reason.
-            self.prepared_image = prepare_image(image, spec=ANNOUNCEMENT_IMAGE)
-        return image
-
     def save(self, commit=True):
         # The image goes through its service once the row is saved (it is named after the row); the checks ran in
-        # clean_image, so storing it cannot fail here.
+        # the image field, so storing it cannot fail here.
         upload = take_upload(
             self, "image", remove=lambda: announcement_remove_image(announcement=self.instance)
         )
         announcement = super().save(commit=commit)
         if upload and commit:
-            announcement_set_image(announcement=announcement, file=upload, image=self.prepared_image)
+            announcement_set_image(announcement=announcement, file=upload, image=upload.prepared)
         return announcement
 
 

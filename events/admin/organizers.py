@@ -2,10 +2,9 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.files.uploadedfile import UploadedFile
 
 from common.admin_forms import ConstraintErrorsOnFieldsMixin, attach_upload, take_upload
-from common.images import PHOTO, prepare_image
+from common.images import ImageUploadField
 from events.models import Organizer
 from events.services.organizers import organizer_remove_photo, organizer_set_photo
 
@@ -14,21 +13,12 @@ class OrganizerForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
     class Meta:
         model = Organizer
         fields = ["name", "speaker", "affiliation", "photo", "order"]
-        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
-        field_classes = {"photo": forms.FileField}
+        field_classes = {"photo": ImageUploadField}
         help_texts = {
             "photo": "JPEG, PNG or WebP, up to 15 MB; stored at most 400 × 400 pixels, without camera data or GPS "
             "position. Leave empty to show the speaker's photo.",
             "affiliation": "Where they work, e.g. “OFAI & contextflow”. Leave empty to show the speaker's.",
         }
-
-    prepared_photo = None  # the checked, resized image, handed to organizer_set_photo
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            self.prepared_photo = prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
-        return photo
 
 
 @admin.register(Organizer)
@@ -52,5 +42,5 @@ class OrganizerAdmin(admin.ModelAdmin):
             form,
             "photo",
             upload,
-            attach=lambda file: organizer_set_photo(organizer=obj, file=file, image=form.prepared_photo),
+            attach=lambda file: organizer_set_photo(organizer=obj, file=file, image=file.prepared),
         )

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.files.uploadedfile import UploadedFile
 
 from common.admin_forms import (
     ConstraintErrorsOnFieldsMixin,
@@ -11,7 +10,7 @@ from common.admin_forms import (
     attach_upload,
     take_upload,
 )
-from common.images import LOGO, prepare_image
+from common.images import LogoUploadField
 from events.models import AgendaSlot, EventSponsor, JobPost, Sponsor, Venue
 from events.services.logos import sponsor_remove_logo, sponsor_set_logo
 
@@ -43,19 +42,10 @@ class SponsorForm(forms.ModelForm):
     class Meta:
         model = Sponsor
         fields = ["name", "slug", "logo", "website", "description"]
-        # A plain file field: common.images checks the content and says what is wrong (Django's check does not).
-        field_classes = {"logo": forms.FileField}
+        field_classes = {"logo": LogoUploadField}
         help_texts = {
             "logo": "PNG, JPEG or WebP (not SVG), up to 15 MB; stored as a PNG of at most 400 × 200 pixels."
         }
-
-    prepared_logo = None  # the checked, resized image, handed to sponsor_set_logo
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            self.prepared_logo = prepare_image(logo, spec=LOGO)  # raises ValidationError with the reason
-        return logo
 
 
 @admin.register(Sponsor)
@@ -74,7 +64,7 @@ class SponsorAdmin(FoldedSearchMixin, admin.ModelAdmin):
             form,
             "logo",
             upload,
-            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file, image=form.prepared_logo),
+            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file, image=file.prepared),
         )
 
 

@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.utils.functional import lazy
 
 from common.admin_forms import PdfOrLinkForm
-from common.images import MAX_BYTES, PHOTO, prepare_image
+from common.images import MAX_BYTES, ImageUploadField
 from events.services.speaker_edits import (
     Conflict,
     NewPhoto,
@@ -160,7 +160,7 @@ class SpeakerLinkForm(LoadedValuesMixin, forms.ModelForm):
         help_text="Where you work or study, shown with your name on this talk.",
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    photo = forms.FileField(
+    photo = ImageUploadField(
         required=False,
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=f"JPEG, PNG or WebP, up to {MAX_BYTES // (1024 * 1024)} MB. We store it at most 400 × 400 "
@@ -195,23 +195,17 @@ class SpeakerLinkForm(LoadedValuesMixin, forms.ModelForm):
         "linkedin",
         "social",
     ]
-    prepared_photo = None
 
     def __init__(self, *args, link: TalkSpeaker, **kwargs):
         super().__init__(*args, instance=link.speaker, values=speaker_values(link), **kwargs)
         self.link = link
         self.initial["affiliation"] = link.affiliation
 
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            self.prepared_photo = prepare_image(photo, spec=PHOTO)  # raises ValidationError with the reason
-        return photo
-
     def new_file(self, name):
-        if self.prepared_photo is None:
+        photo = self.cleaned_data.get("photo")
+        if not isinstance(photo, UploadedFile):
             return None
-        return NewPhoto(file=self.cleaned_data["photo"], image=self.prepared_photo)
+        return NewPhoto(file=photo, image=photo.prepared)
 
 
 class SpeakerLinkForms:
