@@ -26,9 +26,9 @@ CHROME_URLS = {
 
 
 @functools.cache
-def _chrome_links(script_prefix: str, site_url: str) -> dict[str, str]:
-    """Reversed once per process (per prefix and site address): about twenty links on every page would otherwise be
-    reversed again on every render."""
+def _chrome_links(script_prefix: str, site_url: str, urlconf: str) -> dict[str, str]:
+    """Reversed once per process (per prefix, site address and URL configuration): about twenty links on every page
+    would otherwise be reversed again on every render."""
     links = {name: reverse(url_name) for name, url_name in CHROME_URLS.items()}
     return links | {"webcal": webcal_url(), "google_subscription": google_subscription_url()}
 
@@ -43,6 +43,6 @@ def site(request):
             "city": settings.VDLM_CITY,
             "contact_email": settings.VDLM_CONTACT_EMAIL,
             "group_url": settings.VDLM_GROUP_URL,
-            "links": _chrome_links(get_script_prefix(), settings.VDLM_SITE_URL),
+            "links": _chrome_links(get_script_prefix(), settings.VDLM_SITE_URL, settings.ROOT_URLCONF),
         }
     }
