@@ -39,10 +39,22 @@ class PagesSitemap(Sitemap):
             "talks:speaker_list",
             "events:sponsor_list",
             "events:job_list",
+            "events:venue_list",
+            "events:about",
         ]
 
     def location(self, item):
         return reverse(item)
+
+
+class ArchiveYearSitemap(Sitemap):
+    """A page per year of the archive (`/archive/` shows only the latest)."""
+
+    def items(self):
+        return [year for year, _ in Event.objects.visible_to(PUBLIC).count_by_year()]
+
+    def location(self, item):
+        return reverse("events:archive_year", kwargs={"year": item})
 
 
 class EventSitemap(Sitemap):
@@ -75,6 +87,7 @@ class VenueSitemap(Sitemap):
 
 sitemaps = {
     "pages": PagesSitemap,
+    "years": ArchiveYearSitemap,
     "events": EventSitemap,
     "talks": TalkSitemap,
     "speakers": SpeakerSitemap,

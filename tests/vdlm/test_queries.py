@@ -25,7 +25,7 @@ PAGES = [
     ("/api/events/page/2.json", 3),
     ("/api/meetups/meetup-900.json", 3),
     ("/api/schema.json", 0),
-    ("/sitemap.xml", 8),
+    ("/sitemap.xml", 9),
     ("/robots.txt", 0),
 ]
 

@@ -32,8 +32,11 @@ def test_sitemap_is_valid_and_lists_events_talks_speakers_and_venues_on_the_conf
     locations = document.xpath("//sm:loc/text()", namespaces=SITEMAP)
     assert all(location.startswith(f"{SITE}/") for location in locations)
     assert len(locations) == len(set(locations))
-    for path in ["/", "/meetups/meetup-75/", "/archive/", "/speakers/"]:
+    for path in ["/", "/meetups/meetup-75/", "/archive/", "/speakers/", "/venues/", "/about/"]:
         assert f"{SITE}{path}" in locations
+    # Every year of the archive has its page, and no year without meetups.
+    years = sorted(location for location in locations if location.startswith(f"{SITE}/archive/2"))
+    assert years == [f"{SITE}/archive/{year}/" for year in range(2016, 2027)]
 
 
 def test_sitemap_has_the_upcoming_meetup_its_talk_speaker_and_venue(client, upcoming_event):
