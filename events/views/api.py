@@ -32,8 +32,10 @@ def events_list(request, page: int = 1):
     """/api/events.json is the first page, /api/events/page/<n>.json the others."""
     if page == 1 and request.resolver_match.url_name == "api_events_page":
         return redirect("events:api_events", permanent=True)
-    # One meetup more than a page shows tells whether there is a next page.
-    rows = public_events(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE) if page >= 1 else []
+    # One meetup more than a page shows tells whether there is a next page. A page past what the database's 64-bit
+    # offset can count has no meetups either.
+    offset = (page - 1) * PAGE_SIZE
+    rows = public_events(limit=PAGE_SIZE + 1, offset=offset) if 0 <= offset < 2**63 - PAGE_SIZE else []
     if not rows and page != 1:
         return api_response({"error": f"There is no page {page}."}, status=404)
     data = events_page(rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE)

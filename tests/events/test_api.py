@@ -86,6 +86,9 @@ def test_api_page_one_has_one_address_and_pages_past_the_end_are_not_found(clien
     assert missing.status_code == 404
     assert missing.json() == {"error": "There is no page 2."}
     assert client.get("/api/events/page/0.json").status_code == 404
+    huge = client.get("/api/events/page/99999999999999999999.json")  # beyond any database integer
+    assert huge.status_code == 404
+    assert huge.json() == {"error": "There is no page 99999999999999999999."}
 
 
 def test_api_meetup_has_absolute_links_end_times_and_utc_offsets(client, validator, db):
