@@ -29,6 +29,16 @@ REFRESH_INTERVAL = datetime.timedelta(hours=12)
 TO_BE_ANNOUNCED = "To be announced"
 
 
+def sign_up_url(event: Event) -> str:
+    """Where people sign up: the registration form here while it is open, when the meetup takes registrations on
+    this site; else its meetup.com page. Empty when there is nowhere to sign up."""
+    if event.takes_registrations:
+        return (
+            absolute_url(reverse("events:register", args=[event.slug])) if event.registration_is_open else ""
+        )
+    return event.meetup_url
+
+
 def event_uid(event: Event) -> str:
     """Stable across edits (slug and date may change; the primary key does not), in the site's domain."""
     return f"event-{event.pk}@{site_host()}"
@@ -66,8 +76,8 @@ def calendar_description(event: Event) -> str:
         speakers = ", ".join(link.speaker.name for link in talk.talk_speakers.all())
         cancelled = " (cancelled)" if talk.is_cancelled else ""
         lines.append(f"• {talk.title}{f' — {speakers}' if speakers else ''}{cancelled}")
-    if event.meetup_url:
-        lines.append(f"Sign up: {event.meetup_url}")
+    if sign_up := sign_up_url(event):
+        lines.append(f"Sign up: {sign_up}")
     lines.append(f"Details: {absolute_url(event.get_absolute_url())}")
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit
 from django.urls import reverse
 
 from common.links import absolute_url
-from events.formats.calendar import event_end, event_location
+from events.formats.calendar import event_end, event_location, sign_up_url
 from events.models import Event
 
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
@@ -19,8 +19,8 @@ OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"
 
 def _details(event: Event) -> str:
     lines = [absolute_url(event.get_absolute_url())]
-    if event.meetup_url:
-        lines.append(f"Sign up: {event.meetup_url}")
+    if sign_up := sign_up_url(event):
+        lines.append(f"Sign up: {sign_up}")
     return "\n".join(lines)
 
 

@@ -2,7 +2,8 @@
 `</script>` can close its block early.
 
 Always a location (the venue with its address in parts, the online place, or a place to be announced in the
-city), an image (the meetup's social card), a free offer, the organizer with its address, the end when known, and a
+city), an image (the meetup's social card), a free offer at the place to sign up (with the seats, and "sold out"
+once they are taken, when people register on this site), the organizer with its address, the end when known, and a
 description cut at a whole word. Links name the site as configured (common.links).
 """
 
@@ -15,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from common.links import absolute_url, site_url
 from common.markdown import plaintext
-from events.formats.calendar import TO_BE_ANNOUNCED
+from events.formats.calendar import TO_BE_ANNOUNCED, sign_up_url
 from events.formats.social_card import card_url
 from events.models import Event, Venue
 
@@ -85,7 +86,7 @@ def event_data(event: Event) -> dict:
             "price": 0,
             "priceCurrency": "EUR",
             "availability": "https://schema.org/InStock",
-            "url": event.meetup_url or page_url,
+            "url": sign_up_url(event) or page_url,
             "validFrom": event.created_at.isoformat(),
         },
         "organizer": {"@type": "Organization", "name": settings.VDLM_SITE_NAME, "url": f"{site_url()}/"},
@@ -98,6 +99,11 @@ def event_data(event: Event) -> dict:
     ]
     if performers:
         data["performer"] = performers
+    if counts := event.registration_counts:  # registration on this site: its seats, and whether one is left
+        data["maximumAttendeeCapacity"] = counts.capacity
+        data["remainingAttendeeCapacity"] = counts.seats_left
+        if counts.is_full or not event.registration_is_open:
+            data["offers"]["availability"] = "https://schema.org/SoldOut"
     if event.ends_at:
         data["endDate"] = event.ends_at.isoformat()
     if text := description(event):

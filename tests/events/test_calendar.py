@@ -143,6 +143,21 @@ def test_calendar_entry_links_the_page_from_the_configured_site_not_the_request_
     assert entry.status.value == "CONFIRMED"
 
 
+def test_calendar_entry_of_a_meetup_taking_registrations_here_links_its_registration_form(
+    client, upcoming_event
+):
+    upcoming_event.capacity = 40
+    upcoming_event.meetup_url = ""
+    upcoming_event.save()
+
+    _response, calendar = read_calendar(client, "/meetups/meetup-900/calendar.ics")
+
+    assert (
+        "Sign up: https://meetup.example.org/meetups/meetup-900/register/"
+        in calendar.vevent.description.value
+    )
+
+
 def test_calendar_entry_always_has_a_location_and_geo_when_known(client, db):
     online = factories.make_venue(name="Online (Zoom)", address="", city="", is_online=True)
     mapped = factories.make_venue(name="TU Wien", address="", latitude="48.198700", longitude="16.369900")

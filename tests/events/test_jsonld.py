@@ -210,6 +210,25 @@ def test_markdown_headings_sit_below_the_page_heading_without_skipping_a_level(c
     assert "<h2>About</h2>" in event_page and "<h3>Details</h3>" in event_page
 
 
+def test_event_json_ld_of_registration_here_has_the_seats_and_says_when_none_is_left(client, upcoming_event):
+    upcoming_event.capacity = 2
+    upcoming_event.meetup_url = ""
+    upcoming_event.save()
+    factories.make_registration(event=upcoming_event)
+
+    data = event_ld(client, "/meetups/meetup-900/")
+    assert data["offers"]["url"] == f"{SITE}/meetups/meetup-900/register/"
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert (data["maximumAttendeeCapacity"], data["remainingAttendeeCapacity"]) == (2, 1)
+
+    factories.make_registration(event=upcoming_event)
+    factories.make_registration(event=upcoming_event)  # on the waitlist
+
+    data = event_ld(client, "/meetups/meetup-900/")
+    assert data["offers"]["availability"] == "https://schema.org/SoldOut"
+    assert (data["maximumAttendeeCapacity"], data["remainingAttendeeCapacity"]) == (2, 0)
+
+
 def test_cancelled_event_json_ld_says_so(client, upcoming_event):
     upcoming_event.status = "cancelled"
     upcoming_event.save()
