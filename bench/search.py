@@ -193,6 +193,8 @@ def run_python(code: str, env: dict) -> str:
 
 
 def postgres_available() -> bool:
+    if not POSTGRES:  # SEARCH_BENCH_POSTGRES= (empty): leave PostgreSQL out
+        return False
     try:
         import psycopg
 
@@ -262,7 +264,12 @@ def main() -> int:
         finally:
             postgres_scratch("drop")
     else:
-        lines += ["PostgreSQL: none answered at SEARCH_BENCH_POSTGRES; not measured.", ""]
+        why = (
+            "none answered at SEARCH_BENCH_POSTGRES"
+            if POSTGRES
+            else "left out (SEARCH_BENCH_POSTGRES is empty)"
+        )
+        lines += [f"PostgreSQL: {why}; not measured.", ""]
     report = "\n".join(lines)
     (RESULTS / "search.md").write_text(report)
     print("\n" + report)
