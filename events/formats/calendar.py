@@ -32,11 +32,11 @@ TO_BE_ANNOUNCED = "To be announced"
 def sign_up_url(event: Event) -> str:
     """Where people sign up: the registration form here while it is open, when the meetup takes registrations on
     this site; else its meetup.com page. Empty when there is nowhere to sign up."""
-    if event.takes_registrations:
-        return (
-            absolute_url(reverse("events:register", args=[event.slug])) if event.registration_is_open else ""
-        )
-    return event.meetup_url
+    if not event.takes_registrations:
+        return event.meetup_url
+    if not event.registration_is_open:
+        return ""
+    return absolute_url(reverse("events:register", args=[event.slug]))
 
 
 def event_uid(event: Event) -> str:
