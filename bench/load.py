@@ -28,10 +28,11 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn serving vdlm with `workers` sync workers and `env`, on a free port, until stopped."""
+    """gunicorn serving vdlm with `workers` sync workers and `env` (a `bench.setup.site_environment`), on `port` or
+    a free one, until stopped."""
 
-    def __init__(self, env: dict, workers: int):
-        self.port = free_port()
+    def __init__(self, env: dict, workers: int, *, port: int | None = None):
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [GUNICORN, "vdlm.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]

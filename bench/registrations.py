@@ -18,9 +18,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,9 +28,13 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.load import ROOT, Server, free_port
+from bench.setup import drop_postgres_database, postgres_database, run_python, site_environment
+
 RESULTS = ROOT / "bench" / "results"
-PYTHON = sys.executable
 
 SETUP = """
 import datetime, django
@@ -55,43 +56,6 @@ from django.db.models import Count
 from events.models import Registration
 print(json.dumps(dict(Registration.objects.values_list("status").annotate(n=Count("pk")))))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(work: Path, database_url: str, port: int) -> dict:
-    clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "EMAIL_URL"))
-    }
-    return {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "vdlm.settings",
-        "DATABASE_URL": database_url,
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "DJANGO_LOG_LEVEL": "ERROR",
-        "EMAIL_URL": f"filemail:///{work / 'mails'}",
-        "VDLM_SITE_URL": f"http://127.0.0.1:{port}",
-        # Every request comes from this one machine: the per-address throttle stays on, with room for all.
-        "VDLM_REGISTRATION_LIMIT_PER_IP": "100000",
-    }
-
-
-def run_python(code: str, env: dict) -> str:
-    done = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return done.stdout.strip()
 
 
 class Person:
@@ -169,39 +133,6 @@ def confirmation_links(mails: Path) -> dict[str, str]:
     return links
 
 
-def postgres_database(url: str) -> tuple[str, str]:
-    import psycopg
-
-    name = f"vdlm_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name, name
-
-
-def drop_postgres_database(url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
-def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "vdlm.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--backlog", "2048", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    os.killpg(server.pid, signal.SIGTERM)
-    raise SystemExit("gunicorn did not answer")
-
-
 def errors_of(results: list[str]) -> list[str]:
     return [result for result in results if result != "ok"]
 
@@ -219,18 +150,25 @@ def main() -> int:
     port = free_port()
     dropped = None
     if given_url.startswith("postgres"):
-        database_url, dropped = postgres_database(given_url)
-        engine = "PostgreSQL"
+        dropped = f"vdlm_bench_{uuid.uuid4().hex[:8]}"
+        database_url, engine = postgres_database(given_url, dropped), "PostgreSQL"
+        if database_url is None:
+            raise SystemExit(f"No PostgreSQL answers at {given_url}.")
     else:
         database_url, engine = f"sqlite:///{work / 'db.sqlite3'}", "SQLite"
-    env = environment(work, database_url, port)
-    base = f"http://127.0.0.1:{port}"
+    env = site_environment(
+        database_url,
+        work,
+        EMAIL_URL=f"filemail:///{work / 'mails'}",
+        VDLM_SITE_URL=f"http://127.0.0.1:{port}",
+        # Every request comes from this one machine: the per-address throttle stays on, with room for all.
+        VDLM_REGISTRATION_LIMIT_PER_IP="100000",
+    )
     try:
         print(f"Preparing {engine}: migrate, collectstatic, a meetup with {args.seats} seats …", flush=True)
         slug = run_python(SETUP.format(seats=args.seats), env)
-        server = serve(env, port, args.workers)
-        try:
-            people = [Person(base, n) for n in range(args.people)]
+        with Server(env, args.workers, port=port) as server:
+            people = [Person(server.base, n) for n in range(args.people)]
             print(f"{args.people} registrations at once …", flush=True)
             registered, register_seconds = all_at_once(people, lambda person: person.register(slug))
             links = confirmation_links(work / "mails")
@@ -239,9 +177,6 @@ def main() -> int:
                 people,
                 lambda person: person.confirm(links[person.email]) if person.email in links else "no mail",
             )
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
         counts = json.loads(run_python(COUNT, env))
     finally:
         if dropped:

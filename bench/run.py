@@ -28,7 +28,7 @@ if __package__ in (None, ""):
 from bench import report
 from bench.client import Organizer
 from bench.load import ROOT, Server, median_latency, mixed_script, percentile, timed_get, wrk
-from bench.setup import prepare_database, redis_available
+from bench.setup import prepare_database, redis_available, site_environment
 
 WORK = ROOT / "build" / "bench"
 RESULTS = ROOT / "bench" / "results"
@@ -44,28 +44,7 @@ COLD = "?bench=cold"  # any query string but tracking parameters goes to the vie
 
 
 def environment(database_url: str, cache_url: str | None = None) -> dict:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL", "VDLM_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="vdlm.settings",
-        DATABASE_URL=database_url,
-        DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        DJANGO_DEBUG="0",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_HSTS_SECONDS="0",
-        DJANGO_STATIC_ROOT=str(WORK / "static"),
-        MEDIA_ROOT=str(WORK / "media"),
-        DJANGO_LOG_LEVEL="ERROR",
-        VDLM_BENCH="1",
-    )
-    if cache_url:
-        env["CACHE_URL"] = cache_url
-    return env
+    return site_environment(database_url, WORK, **({"CACHE_URL": cache_url} if cache_url else {}))
 
 
 def settle(server: Server) -> None:

@@ -16,13 +16,16 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.load import ROOT, percentile
+from bench.setup import drop_postgres_database, postgres_database, run_python, site_environment
+
 RESULTS = ROOT / "bench" / "results"
 WORK = ROOT / "build" / "bench" / "search"  # the databases, media and static files of a run
 TALKS = int(os.environ.get("SEARCH_BENCH_TALKS", "10000"))
@@ -66,11 +69,6 @@ PEOPLE = (
     "Zoë Fischer Paul Wagner Eva Pichler Felix Steiner Nina Moser Ömer Özdemir Lucía García Søren Nielsen"
 )
 WORDS, NAMES = VOCABULARY.split(), PEOPLE.split()
-
-
-def scratch_url(base: str) -> str:
-    parts = urlsplit(base)
-    return urlunsplit(parts._replace(path=f"/{SCRATCH_DATABASE}"))
 
 
 BUILD = """
@@ -170,56 +168,8 @@ def generate_talks(count: int) -> None:
     )
 
 
-def environment(database_url: str) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "vdlm.settings",
-        "DATABASE_URL": database_url,
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "MEDIA_ROOT": str(WORK / "media"),
-        "DJANGO_STATIC_ROOT": str(WORK / "static"),
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-def run_python(code: str, env: dict) -> str:
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return done.stdout
-
-
-def postgres_available() -> bool:
-    if not POSTGRES:  # SEARCH_BENCH_POSTGRES= (empty): leave PostgreSQL out
-        return False
-    try:
-        import psycopg
-
-        with psycopg.connect(POSTGRES, connect_timeout=3, autocommit=True):
-            return True
-    except Exception:  # noqa: BLE001 - any failure means: no PostgreSQL to benchmark
-        return False
-
-
-def postgres_scratch(action: str) -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE}")
-        if action == "create":
-            connection.execute(f"CREATE DATABASE {SCRATCH_DATABASE}")
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def bench(name: str, database_url: str) -> list[str]:
-    env = environment(database_url)
+    env = site_environment(database_url, WORK)
     print(f"{name}: migrate, the history, {TALKS} generated talks …", flush=True)
     built = dict(line.split(" ", 1) for line in run_python(BUILD.format(talks=TALKS), env).splitlines())
     print(f"{name}: {ROUNDS} rounds of {len(QUERIES)} searches …", flush=True)
@@ -257,12 +207,12 @@ def main() -> int:
         "",
     ]
     lines += bench("SQLite (FTS5)", f"sqlite:///{sqlite_file}")
-    if postgres_available():
-        postgres_scratch("create")
+    postgres = postgres_database(POSTGRES, SCRATCH_DATABASE) if POSTGRES else None
+    if postgres:
         try:
-            lines += bench("PostgreSQL (full-text search, unaccent, GIN)", scratch_url(POSTGRES))
+            lines += bench("PostgreSQL (full-text search, unaccent, GIN)", postgres)
         finally:
-            postgres_scratch("drop")
+            drop_postgres_database(POSTGRES, SCRATCH_DATABASE)
     else:
         why = (
             "none answered at SEARCH_BENCH_POSTGRES"

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from bench.load import ROOT
 
@@ -57,16 +58,43 @@ print(json.dumps({
 """
 
 
+def site_environment(database_url: str, work: Path, **settings: str) -> dict:
+    """A production-like site for the benchmarks (no debug, no HTTPS on the loopback, the floor view on) on
+    `database_url`, with its static and media files under `work`: this process's environment without the caller's
+    own site settings; `settings` adds or overrides (CACHE_URL, EMAIL_URL…)."""
+    own = ("DJANGO_", "DATABASE_URL", "CACHE_URL", "EMAIL_URL", "VDLM_")
+    return {key: value for key, value in os.environ.items() if not key.startswith(own)} | {
+        "DJANGO_SETTINGS_MODULE": "vdlm.settings",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": database_url,
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "VDLM_BENCH": "1",
+        **settings,
+    }
+
+
+def run_python(code: str, env: dict) -> str:
+    """`code` run by a child Python in the site's environment `env`: what it printed; its errors end the run."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return done.stdout.strip()
+
+
 def prepare_database(env: dict, *, fresh_sqlite=None, generated: int = GENERATED) -> dict:
     """Builds the database named in env["DATABASE_URL"] and returns what the runs request."""
     if fresh_sqlite is not None:
         for suffix in ("", "-wal", "-shm", ".page-generation"):
             fresh_sqlite.with_name(fresh_sqlite.name + suffix).unlink(missing_ok=True)
-    code = SETUP.replace("GENERATED", str(generated))
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(run_python(SETUP.replace("GENERATED", str(generated)), env).splitlines()[-1])
 
 
 def redis_available(url: str, *, flush: bool = False) -> bool:
@@ -83,11 +111,11 @@ def redis_available(url: str, *, flush: bool = False) -> bool:
     return True
 
 
-def postgres_database(url: str) -> str | None:
-    """A new, empty PostgreSQL database beside `url` (dropped and made again on every run), or None."""
+def postgres_database(url: str, name: str = "vdlm_bench") -> str | None:
+    """The URL of a new, empty PostgreSQL database `name` beside `url` (dropped first if a run left it), or None
+    when no server answers there."""
     import psycopg
 
-    name = "vdlm_bench"
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=3) as connection:
             connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -95,6 +123,13 @@ def postgres_database(url: str) -> str | None:
     except psycopg.Error:
         return None
     return url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_postgres_database(url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def create_cache_table(env: dict) -> None:

@@ -16,10 +16,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from bench.load import free_port
 from events.enums import RegistrationStatus
 from events.models import Registration
 from tests.factories import make_event, make_registration
-from tests.vdlm.test_deploy import free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -12,12 +12,12 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from bench.load import free_port
 from events.enums import RegistrationStatus
 from events.models import Event, Registration, RegistrationAttempt, RegistrationCounts
 from events.services.registration_throttle import registration_throttled
 from events.services.registrations import registration_cancel, registration_check_in
 from tests.factories import make_event, make_registration
-from tests.vdlm.test_deploy import free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -318,7 +318,7 @@ def test_event_page_with_registration_runs_one_more_query_at_every_data_size(
 def test_register_says_plainly_when_the_mail_could_not_be_sent_and_keeps_the_registration(
     client, event, settings
 ):
-    from tests.vdlm.test_deploy import free_port
+    from bench.load import free_port
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from bench.load import free_port
 from events.enums import EventStatus, RegistrationStatus
 from events.models import Registration
 from events.services.registrations import (
@@ -23,7 +24,6 @@ from events.services.registrations import (
     registration_confirm,
 )
 from tests.factories import make_event, make_registration
-from tests.vdlm.test_deploy import free_port
 
 pytestmark = pytest.mark.django_db
 

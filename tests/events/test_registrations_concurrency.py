@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.setup import drop_postgres_database, postgres_database, site_environment
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 SEATS = 10
 PEOPLE = 30
@@ -72,30 +74,6 @@ print(json.dumps(list(Registration.objects.order_by("pk").values_list("pk", "sta
 """
 
 
-def environment(database_url: str, tmp_path: Path) -> dict:
-    clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "EMAIL_URL"))
-    }
-    return {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "vdlm.settings",
-        "DJANGO_SECRET_KEY": "concurrency-tests-only-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DATABASE_URL": database_url,
-        "EMAIL_URL": "dummymail://",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
-
-
-def postgres_database() -> tuple[str, str]:
-    import psycopg
-
-    name = f"vdlm_seats_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name, name
-
-
 DATABASES = ["sqlite-deferred", "sqlite-immediate"]
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES.append("postgres")
@@ -104,25 +82,22 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
 @pytest.fixture(params=DATABASES)
 def database(request, tmp_path):
     """(environment for the processes, event id, registration ids): everybody registered, nobody confirmed."""
-    dropped = None
+    scratch = f"vdlm_seats_{uuid.uuid4().hex[:8]}"
     if request.param.startswith("sqlite"):
         mode = request.param.split("-")[1].upper()
         # Thirty writers queue at once here (a site has as many as gunicorn workers): each may wait its turn up to
         # 20 s, as a SQLite writer may in production, not sqlite3's default 5 s, on a machine shared with others.
         url = f"sqlite:///{tmp_path / 'db.sqlite3'}?transaction_mode={mode}&timeout=20"
     else:
-        url, dropped = postgres_database()
-    env = environment(url, tmp_path)
+        url = postgres_database(os.environ["DATABASE_URL"], scratch)
+    env = site_environment(url, tmp_path, EMAIL_URL="dummymail://")
     try:
         done = run(SETUP, env)
         event_id, ids = done.split(" ", 1)
         yield env, int(event_id), json.loads(ids)
     finally:
-        if dropped:
-            import psycopg
-
-            with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
-                connection.execute(f"DROP DATABASE {dropped} WITH (FORCE)")
+        if request.param == "postgres":
+            drop_postgres_database(os.environ["DATABASE_URL"], scratch)
 
 
 def run(code: str, env: dict, *args: str) -> str:

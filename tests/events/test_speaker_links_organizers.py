@@ -5,7 +5,6 @@ import datetime
 import email
 import email.policy
 import io
-import socket
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,6 +13,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from bench.load import free_port
 from events.models import local_today
 from events.services.speaker_links import speaker_link_url
 from talks.models import Talk
@@ -188,9 +188,7 @@ class Recorder:
 def smtp_server(settings):
     """A real SMTP server on the loopback interface (aiosmtpd), and Django's SMTP backend pointed at it."""
     recorder = Recorder()
-    with socket.socket() as probe:  # a free port (the controller checks it is up by connecting to its port)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

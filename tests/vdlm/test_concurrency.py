@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -18,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from bench.client import Organizer
-from tests.vdlm.test_deploy import free_port
+from bench.load import Server
+from bench.setup import drop_postgres_database, postgres_database, run_python, site_environment
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 WORKERS = 3
@@ -42,37 +42,6 @@ print(event.pk)
 """.replace("PASSWORD", PASSWORD)
 
 
-def site_environment(tmp_path, database_url: str) -> dict:
-    clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))
-    }
-    return {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "vdlm.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "concurrency-tests-only-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DATABASE_URL": database_url,
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
-
-
-def postgres_database():
-    """A fresh PostgreSQL database next to the suite's: (its URL, its name, the suite's URL)."""
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-
-    name = f"vdlm_concurrency_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name, name, url
-
-
 # SQLite always; PostgreSQL too when the suite itself runs there (as CI's second run does). Each with the default
 # page cache (each worker's memory) and with Redis.
 DATABASES = (
@@ -85,43 +54,21 @@ SET_UPS = [(database, cache) for database in DATABASES for cache in ("default-ca
 def site(request, tmp_path):
     """gunicorn with WORKERS workers on a database of its own: (base URL, event id, environment)."""
     database, cache = request.param
-    dropped = None
+    scratch = f"vdlm_concurrency_{uuid.uuid4().hex[:8]}"
     if database == "sqlite":
         database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     else:
-        database_url, name, admin_url = postgres_database()
-        dropped = (name, admin_url)
-    env = site_environment(tmp_path, database_url)
+        database_url = postgres_database(os.environ["DATABASE_URL"], scratch)
+    env = site_environment(database_url, tmp_path)
     if cache == "redis":
         env["CACHE_URL"] = f"redis://127.0.0.1:{request.getfixturevalue('redis_server')[1]}/0"
-    done = subprocess.run(
-        [sys.executable, "-c", SETUP], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    event_id = int(done.stdout.split()[-1])
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "vdlm.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--log-level", "warning"],
-        cwd=BASE_DIR, env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base, event_id, env, cache
+        event_id = int(run_python(SETUP, env).split()[-1])
+        with Server(env, WORKERS) as server:
+            yield server.base, event_id, env, cache
     finally:
-        server.terminate()
-        server.wait(timeout=20)
-        if dropped:
-            import psycopg
-
-            with psycopg.connect(dropped[1], autocommit=True) as connection:
-                connection.execute(f"DROP DATABASE {dropped[0]} WITH (FORCE)")
+        if database != "sqlite":
+            drop_postgres_database(os.environ["DATABASE_URL"], scratch)
 
 
 def fetch(url: str) -> tuple[int, str, str]:

@@ -1,7 +1,6 @@
 """The project as an operator runs it: production settings, gunicorn, a real HTTP request."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -9,6 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from bench.load import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -42,12 +43,6 @@ def test_production_refuses_to_start_without_secret_key():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_site_starts_under_gunicorn_and_serves_a_page(tmp_path):
