@@ -122,13 +122,18 @@ def _initial(zone: ZoneInfo, runs):
     """The offset in force before the first change, where clients would guess it wrong: for a time before every
     onset they take the first STANDARD observance's offset (RFC 5545 leaves it open), which in the southern
     hemisphere, or after a change of rules, is not the one in force."""
+    in_force = _in_force_at_start(zone)
+    standard = [run[0] for run, _rule in runs if not run[0].is_dst]
+    if standard and standard[0].offset_to == in_force.offset_to:
+        return None
+    return _observance([in_force], None, open_ended=True)
+
+
+def _in_force_at_start(zone: ZoneInfo) -> Change:
+    """The offset in force at the start of FIRST_YEAR, as a "change" to itself at that UTC instant."""
     start = datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC)
     local = start.astimezone(zone)
-    standard = [run[0] for run, _rule in runs if not run[0].is_dst]
-    if standard and standard[0].offset_to == local.utcoffset():
-        return None
-    change = Change(start, local.utcoffset(), local.utcoffset(), local.tzname(), bool(local.dst()))
-    return _observance([change], None, open_ended=True)
+    return Change(start, local.utcoffset(), local.utcoffset(), local.tzname(), bool(local.dst()))
 
 
 @functools.cache
@@ -140,9 +145,7 @@ def vtimezone(tzid: str) -> Timezone:
     changes = zone_changes(zone, FIRST_YEAR, LAST_YEAR)
     if not changes:
         # A zone without changes (UTC, Asia/Tokyo): one observance from the first year on.
-        local = datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC).astimezone(zone)
-        change = Change(local, local.utcoffset(), local.utcoffset(), local.tzname(), bool(local.dst()))
-        timezone.add_component(_observance([change], None, open_ended=True))
+        timezone.add_component(_observance([_in_force_at_start(zone)], None, open_ended=True))
         return timezone
     # The latest run of each kind carries the zone's current rule: it goes on after LAST_YEAR.
     runs = sorted(
