@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
 from common.content import ContentQuerySet
@@ -178,9 +179,10 @@ class Registration(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == RegistrationStatus.CANCELLED
 
-    @property
-    def is_anonymised(self) -> bool:
-        return self.anonymised_at is not None
+    def status_url(self) -> str:
+        """The person's private status page: its token is the only key to it (not get_absolute_url, which would
+        put a "view on site" link to it in the admin)."""
+        return reverse("events:registration_status", args=[self.status_token])
 
     def waitlist_place(self) -> int | None:
         """1 for the first in line (one query); None when not waiting."""

@@ -11,10 +11,10 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from common.addresses import client_ip
+from common.cacheable import private_page
 from events.forms.registrations import RegistrationForm
 from events.models import Event, Registration
 from events.services.registration_throttle import registration_throttled
@@ -27,13 +27,9 @@ MAIL_FAILED = (
 
 
 class PrivateMixin:
-    """Never stored by a cache, never indexed."""
-
-    @method_decorator(never_cache)
+    @method_decorator(private_page)
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return super().dispatch(request, *args, **kwargs)
 
 
 class EventRegistrationMixin(PrivateMixin):
@@ -109,9 +105,7 @@ class ConfirmView(PrivateMixin, TemplateView):
         return self.to_status()
 
     def to_status(self):
-        return HttpResponseRedirect(
-            reverse("events:registration_status", args=[self.registration.status_token])
-        )
+        return HttpResponseRedirect(self.registration.status_url())
 
     def get_context_data(self, **kwargs):
         registration = self.registration
@@ -142,9 +136,7 @@ class CancelView(StatusView):
     """The cancel button of the status page (a link alone cancels nothing: mail scanners open links)."""
 
     def get(self, request, *args, **kwargs):
-        return HttpResponseRedirect(
-            reverse("events:registration_status", args=[self.registration.status_token])
-        )
+        return HttpResponseRedirect(self.registration.status_url())
 
     def post(self, request, *args, **kwargs):
         try:
@@ -153,9 +145,7 @@ class CancelView(StatusView):
             response = self.render_to_response(self.get_context_data(error=" ".join(error.messages)))
             response.status_code = 409
             return response
-        return HttpResponseRedirect(
-            reverse("events:registration_status", args=[self.registration.status_token])
-        )
+        return HttpResponseRedirect(self.registration.status_url())
 
 
 class PrivacyView(TemplateView):

@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.text import get_text_list
 from django.views import View
-from django.views.decorators.cache import never_cache
 
+from common.cacheable import private_page
 from events.forms.speaker_links import SpeakerLinkForms
 from events.services.speaker_edits import EditConflict, SaveReport, speaker_link_save
 from events.services.speaker_links import speaker_link_closes_on, speaker_link_is_open, talk_for_speaker_link
@@ -29,7 +29,7 @@ CONFLICT = (
 )
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(private_page, name="dispatch")
 class SpeakerLinkView(View):
     template_name = "events/speaker_links/edit.html"
 
@@ -41,7 +41,6 @@ class SpeakerLinkView(View):
             response = super().dispatch(request, token)
         else:
             response = render(request, "events/speaker_links/closed.html", self.context(), status=410)
-        response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     def get(self, request, token):
