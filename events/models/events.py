@@ -159,15 +159,17 @@ class Event(models.Model):
 
     def _clean_capacity(self):
         """Seats already given stay given: the capacity may not drop below them, nor registration be switched off."""
-        seated = self.registrations.filter(status=RegistrationStatus.GOING, is_host_guest=False).count()
-        if self.capacity is None and self.registrations.exclude(status=RegistrationStatus.CANCELLED).exists():
-            raise ValidationError(
-                {
-                    "capacity": "People have registered here, so the seats cannot be emptied. To stop new registrations, "
-                    "set “registration closes” to now."
-                }
-            )
-        if self.capacity is not None and self.capacity < seated:
+        if self.capacity is None:
+            if self.registrations.exclude(status=RegistrationStatus.CANCELLED).exists():
+                raise ValidationError(
+                    {
+                        "capacity": "People have registered here, so the seats cannot be emptied. To stop new "
+                        "registrations, set “registration closes” to now."
+                    }
+                )
+            return
+        seated = self.registrations.seated().count()
+        if self.capacity < seated:
             raise ValidationError(
                 {
                     "capacity": f"{seated} people already have a seat: the meetup needs at least {seated} seats "

@@ -37,7 +37,7 @@ WITH_CALENDAR = {"going", "promoted", "reminder"}
 def registration_links(registration: Registration) -> dict:
     event = registration.event
     return {
-        "status": absolute_url(reverse("events:registration_status", args=[registration.status_token])),
+        "status": absolute_url(registration.status_url()),
         "confirm": absolute_url(reverse("events:registration_confirm", args=[registration.confirm_token])),
         "event": absolute_url(event.get_absolute_url()),
         "register": absolute_url(reverse("events:register", args=[event.slug])),
@@ -46,12 +46,7 @@ def registration_links(registration: Registration) -> dict:
 
 
 def site_context() -> dict:
-    return {
-        "name": settings.VDLM_SITE_NAME,
-        "short_name": settings.VDLM_SITE_SHORT_NAME,
-        "contact_email": settings.VDLM_CONTACT_EMAIL,
-        "url": absolute_url("/"),
-    }
+    return {"name": settings.VDLM_SITE_NAME, "contact_email": settings.VDLM_CONTACT_EMAIL}
 
 
 def calendar_file(event: Event) -> bytes:
@@ -60,7 +55,8 @@ def calendar_file(event: Event) -> bytes:
     return events_calendar([event]).to_ical()
 
 
-def compose(kind: str, registration: Registration, **extra) -> EmailMultiAlternatives:
+def compose(kind: str, registration: Registration, calendar: bytes | None = None) -> EmailMultiAlternatives:
+    """`calendar`: the meetup's calendar file, when the caller built it already (for several mails at once)."""
     event = registration.event
     context = {
         "registration": registration,
@@ -68,7 +64,6 @@ def compose(kind: str, registration: Registration, **extra) -> EmailMultiAlterna
         "links": registration_links(registration),
         "site": site_context(),
         "waitlist_place": registration.waitlist_place(),
-        **extra,
     }
     message = EmailMultiAlternatives(
         subject=SUBJECTS[kind].format(title=event.title),
@@ -78,17 +73,28 @@ def compose(kind: str, registration: Registration, **extra) -> EmailMultiAlterna
     )
     message.attach_alternative(render_to_string(f"events/emails/{kind}.html", context), "text/html")
     if kind in WITH_CALENDAR:
-        message.attach(f"{event.slug}.ics", calendar_file(event), "text/calendar")
+        message.attach(f"{event.slug}.ics", calendar or calendar_file(event), "text/calendar")
     return message
 
 
-def send_registration_mail(kind: str, registration: Registration, **extra) -> bool:
+def send_registration_mail(kind: str, registration: Registration, *, calendar: bytes | None = None) -> bool:
     """Sends one mail; False (and a log entry) when the mail server refused it or could not be reached."""
     if not registration.email:
         return False
     try:
-        compose(kind, registration, **extra).send()
+        compose(kind, registration, calendar).send()
     except (smtplib.SMTPException, OSError):
         logger.exception("Could not send the %s mail of registration %s", kind, registration.pk)
         return False
     return True
+
+
+def send_registration_mails(kind: str, registrations: list[Registration]) -> int:
+    """Sends `kind` to each of several people of one meetup, its calendar file built once for all; how many
+    mails went out."""
+    if not registrations:
+        return 0
+    calendar = calendar_file(registrations[0].event) if kind in WITH_CALENDAR else None
+    return sum(
+        send_registration_mail(kind, registration, calendar=calendar) for registration in registrations
+    )

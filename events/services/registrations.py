@@ -27,7 +27,7 @@ from django.utils import timezone
 from events.enums import CONFIRMED_STATUSES, EventStatus, RegistrationStatus
 from events.models import Event, Registration, RegistrationCounts
 from events.models.registrations import email_digest, new_token, normalise_email
-from events.services.registration_mail import send_registration_mail
+from events.services.registration_mail import calendar_file, send_registration_mail, send_registration_mails
 
 CLOSED = "Registration for this meetup is closed."
 CLOSED_BEFORE_CONFIRMED = "Registration closed before the address was confirmed."
@@ -47,6 +47,11 @@ def seats_locked(event_id: int):
 
 def _after_commit(kind: str, registration: Registration) -> None:
     transaction.on_commit(partial(send_registration_mail, kind, registration))
+
+
+def _promoted_after_commit(promoted: list[Registration]) -> None:
+    if promoted:
+        transaction.on_commit(partial(send_registration_mails, "promoted", promoted))
 
 
 def _next_queue_number(event: Event) -> int:
@@ -140,8 +145,8 @@ def registration_confirm(*, registration: Registration) -> Registration:
         for other in promoted:
             if other.pk == registration.pk:
                 registration.status, registration.seated_at = other.status, other.seated_at
-            else:  # only when seats were free while people waited: they come first
-                _after_commit("promoted", other)
+        # Others only when seats were free while people waited: they come first.
+        _promoted_after_commit([other for other in promoted if other.pk != registration.pk])
         _after_commit("going" if registration.is_going else "waiting", registration)
     return registration
 
@@ -167,8 +172,7 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
         promoted = _fill_seats(event, now) if frees_a_seat else []
         if notify:
             _after_commit("cancelled", registration)
-        for other in promoted:
-            _after_commit("promoted", other)
+        _promoted_after_commit(promoted)
     return registration
 
 
@@ -176,15 +180,14 @@ def event_promote_waiting(*, event: Event) -> list[Registration]:
     """Gives every free seat to the first in line (each gets a mail); returns who got one."""
     with seats_locked(event.pk) as locked:
         promoted = _fill_seats(locked, timezone.now())
-        for registration in promoted:
-            _after_commit("promoted", registration)
+        _promoted_after_commit(promoted)
     return promoted
 
 
 def event_set_capacity(*, event: Event, capacity: int) -> list[Registration]:
     """Sets the number of seats (never below the seats taken); new seats go to the first in line at once."""
     with seats_locked(event.pk) as locked:
-        seated = RegistrationCounts.of(locked).seated if locked.capacity is not None else 0
+        seated = locked.registrations.seated().count()
         if capacity < seated:
             raise ValidationError(
                 f"{seated} people already have a seat: the meetup needs at least {seated} seats.",
@@ -193,8 +196,7 @@ def event_set_capacity(*, event: Event, capacity: int) -> list[Registration]:
         locked.capacity = event.capacity = capacity
         locked.save(update_fields=["capacity", "updated_at"])
         promoted = _fill_seats(locked, timezone.now())
-        for registration in promoted:
-            _after_commit("promoted", registration)
+        _promoted_after_commit(promoted)
     return promoted
 
 
@@ -252,12 +254,14 @@ def registrations_send_reminders(*, now: datetime.datetime | None = None) -> int
     )
     sent = 0
     for event in filter(window.includes, events):
-        due = event.registrations.going().filter(reminder_sent_at__isnull=True).exclude(email="")
-        for registration in due.select_related("event"):
+        due = list(event.registrations.going().filter(reminder_sent_at__isnull=True).exclude(email=""))
+        calendar = calendar_file(event) if due else None
+        for registration in due:
+            registration.event = event
             unsent = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True)
             if not unsent.update(reminder_sent_at=window.now):
                 continue  # another run claimed it
-            if send_registration_mail("reminder", registration):
+            if send_registration_mail("reminder", registration, calendar=calendar):
                 sent += 1
             else:
                 Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
