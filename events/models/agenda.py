@@ -70,6 +70,11 @@ class AgendaSlot(models.Model):
         return self.talk.title if self.talk_id is not None else self.title
 
     @property
+    def is_called_off(self) -> bool:
+        """The slot is cancelled, or the talk in it is (expects the talk loaded)."""
+        return self.is_cancelled or (self.talk_id is not None and self.talk.is_cancelled)
+
+    @property
     def time_range(self) -> str:
         """As organizers write it: "18:30 - 18:40", or "21:00" without an end."""
         if self.start_time is None:

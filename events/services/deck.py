@@ -77,11 +77,7 @@ def meetup_deck(event: Event) -> Deck:
         program=program,
         hosts=[link.sponsor for link in sponsorships if link.role == SponsorRole.HOST],
         supporters=[link for link in sponsorships if link.role != SponsorRole.HOST],
-        talk_slots=[
-            slot
-            for slot in program
-            if slot.talk_id is not None and not (slot.is_cancelled or slot.talk.is_cancelled)
-        ],
+        talk_slots=[slot for slot in program if slot.talk_id is not None and not slot.is_called_off],
         announcements=list(event.announcements.all()),
         job_posts=list(event.job_posts.all()),
         next_event=next_published_event(event),

@@ -109,7 +109,7 @@ def event_checklist(event: Event) -> list[str]:
         *(
             f"Agenda slot “{slot.display_title}” has no time."
             for slot in slots
-            if slot.start_time is None and not (slot.talk and slot.talk.is_cancelled)
+            if slot.start_time is None and not slot.is_called_off
         ),
     ]
 
