@@ -7,13 +7,13 @@ by a shared speaker surname within the same kind of talk.
 """
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from common.text import fold
 
 from ..links import repo_file_url
 from ..readme import ReadmeFacts
+from ..readme.agenda import WELCOME
 from ..records import ReportEntry, SpeakerRecord, TalkRecord
 from ..root_table import RootTalk
 from .sources import ROOT_README, Sources
@@ -182,7 +182,7 @@ def similar_titles(first: str, second: str) -> bool:
 
 def is_welcome(title: str) -> bool:
     """ "Welcome", "Introduction by our host: Casinos Austria" are agenda items, not talks (#11)."""
-    return bool(re.match(r"^(welcome|introduction by|introduction & welcome)\b", title.strip(), re.I))
+    return bool(WELCOME.match(title.strip()))
 
 
 def match_readme_talks(talks: list[TalkRecord], readme_talks: list[TalkRecord]) -> list[int | None]:

@@ -28,6 +28,7 @@ CANCEL_MARK = re.compile(
     r"^[\s(*]*(?:cancelled|postponed)[\s)*:]*(?=\S)|[\s\-–(*]*(?:cancelled|postponed)[\s)*]*$", re.I
 )
 DESCRIPTION = 60  # longer lines under a talk are its abstract
+# A welcome slot's title: never a talk, even naming a person ("Welcome (Tom Lidy)", #11); the merge uses it too.
 WELCOME = re.compile(r"^(welcome|introduction by|introduction & welcome)\b", re.I)
 
 
