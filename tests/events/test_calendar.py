@@ -209,12 +209,13 @@ def test_calendar_sequence_and_last_modified_grow_when_an_organizer_edits_the_ev
 
 
 def test_calendar_answers_a_conditional_request_with_304_on_a_miss_and_on_a_cache_hit(client, upcoming_event):
+    etags = {}
     for url in ["/calendar.ics", "/meetups/meetup-900/calendar.ics"]:
         first = client.get(url)
         assert first.status_code == 200
         assert first.headers["X-Page-Cache"] == "miss"
         assert first.headers["Cache-Control"] == "public, max-age=3600"
-        etag = first.headers["ETag"]
+        etag = etags[url] = first.headers["ETag"]
         assert etag.startswith('W/"')
 
         again = client.get(url, HTTP_IF_NONE_MATCH=etag)
@@ -225,11 +226,15 @@ def test_calendar_answers_a_conditional_request_with_304_on_a_miss_and_on_a_cach
         since = client.get(url, HTTP_IF_MODIFIED_SINCE=first.headers["Last-Modified"])
         assert since.status_code == 304
 
-    client.get("/calendar.ics")  # cached
+    cached = client.get("/calendar.ics")
+    assert cached.status_code == 200
+    assert cached.headers["X-Page-Cache"] == "hit"
     upcoming_event.title = "Renamed"
     upcoming_event.save()
-    changed = client.get("/calendar.ics", HTTP_IF_NONE_MATCH=etag)
+    # The subscription's own ETag from before the edit: a client holding it must get the new calendar.
+    changed = client.get("/calendar.ics", HTTP_IF_NONE_MATCH=etags["/calendar.ics"])
     assert changed.status_code == 200
+    assert changed.headers["ETag"] != etags["/calendar.ics"]
     assert "SUMMARY:Renamed" in changed.content.decode()
 
 
