@@ -11,13 +11,8 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import F, Q
 
-from common.content import ContentQuerySet
-from events.enums import PUBLIC_STATUSES, SlotKind
-
-
-class AgendaSlotQuerySet(ContentQuerySet):
-    def visible_to(self, user):
-        return self if user.is_staff else self.filter(event__status__in=PUBLIC_STATUSES)
+from events.enums import SlotKind
+from events.models.events import EventPartQuerySet
 
 
 class AgendaSlot(models.Model):
@@ -40,7 +35,7 @@ class AgendaSlot(models.Model):
         "talks.Talk", on_delete=models.CASCADE, related_name="slot", null=True, blank=True
     )
 
-    objects = AgendaSlotQuerySet.as_manager()
+    objects = EventPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "position", "pk"]

@@ -4,15 +4,8 @@ meetup's page and as a slide each in its intro deck."""
 from django.db import models
 from django.db.models import Q
 
-from common.content import ContentQuerySet
 from common.weblinks import web_link_constraints
-from events.enums import PUBLIC_STATUSES
-
-
-class AnnouncementQuerySet(ContentQuerySet):
-    def visible_to(self, user):
-        """A draft meetup's announcements stay private with it."""
-        return self if user.is_staff else self.filter(event__status__in=PUBLIC_STATUSES)
+from events.models.events import EventPartQuerySet
 
 
 class Announcement(models.Model):
@@ -31,7 +24,7 @@ class Announcement(models.Model):
         default=0, help_text="Announcements are shown in this order, smallest number first."
     )
 
-    objects = AnnouncementQuerySet.as_manager()
+    objects = EventPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "pk"]

@@ -53,6 +53,13 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
+class EventPartQuerySet(ContentQuerySet):
+    """What belongs to one meetup (its agenda slots, announcements, sponsorships): public with the meetup only."""
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.filter(event__status__in=PUBLIC_STATUSES)
+
+
 class Event(models.Model):
     number = models.PositiveIntegerField(
         null=True,

@@ -5,6 +5,7 @@ from django.urls import reverse
 from common.content import ContentQuerySet
 from common.weblinks import web_link_constraints
 from events.enums import PUBLIC_STATUSES, SponsorRole
+from events.models.events import EventPartQuerySet
 
 
 class SponsorQuerySet(ContentQuerySet):
@@ -39,18 +40,13 @@ class Sponsor(models.Model):
         return reverse("events:sponsor_list") + f"#{self.slug}"
 
 
-class EventSponsorQuerySet(ContentQuerySet):
-    def visible_to(self, user):
-        return self if user.is_staff else self.filter(event__status__in=PUBLIC_STATUSES)
-
-
 class EventSponsor(models.Model):
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="sponsorships")
     sponsor = models.ForeignKey(Sponsor, on_delete=models.PROTECT, related_name="sponsorships")
     role = models.CharField(max_length=20, choices=SponsorRole, default=SponsorRole.HOST)
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = EventSponsorQuerySet.as_manager()
+    objects = EventPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "pk"]
