@@ -5,6 +5,7 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+import lxml.html
 import pytest
 import vobject
 from django.test import Client
@@ -283,3 +284,52 @@ def link_after(content: str, text: str) -> dict:
     before = content.split(f"{text}</a>")[0]
     href = before.rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
     return parse_qs(urlsplit(href).query)
+
+
+def links_by_text(response) -> dict[str, list]:
+    """The page's links by their text as a screen reader says it (hidden words included), parsed with lxml; each
+    address split with urllib.parse."""
+    links: dict[str, list] = {}
+    for anchor in lxml.html.fromstring(response.content.decode()).iter("a"):
+        links.setdefault(" ".join(anchor.text_content().split()), []).append(urlsplit(anchor.get("href")))
+    return links
+
+
+def test_footer_offers_google_calendar_a_subscription_to_the_sites_calendar(client, upcoming_event):
+    response = client.get("/meetups/meetup-900/", HTTP_HOST="localhost")
+    assert response.status_code == 200
+
+    [google] = links_by_text(response)["in Google Calendar"]
+    assert (google.scheme, google.netloc, google.path) == ("https", "calendar.google.com", "/calendar/render")
+    query = parse_qs(google.query)
+    assert list(query) == ["cid"]
+    [subscribed] = query["cid"]
+    assert subscribed == "webcal://meetup.example.org/calendar.ics"
+    # What Google then fetches (over https) is the whole calendar, with the coming meetup in it.
+    _response, calendar = read_calendar(client, urlsplit(subscribed).path)
+    assert f"event-{upcoming_event.pk}@meetup.example.org" in entries_by_uid(calendar)
+
+
+def test_add_to_google_and_outlook_links_of_a_meetup_without_a_time_make_an_all_day_event(client, db):
+    # The last day of next month: the day after is in another month.
+    next_month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    day = (next_month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    event = factories.make_event(title="Hackathon", slug="hackathon", date=day, start_time=None)
+
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+
+    links = links_by_text(response)
+    [google] = links["Add to Google Calendar"]
+    [outlook] = links["Add to Outlook"]
+    day_after = day + datetime.timedelta(days=1)
+    assert day_after.day == 1
+    assert google.netloc == "calendar.google.com"
+    google_query = parse_qs(google.query)
+    assert google_query["dates"] == [f"{day:%Y%m%d}/{day_after:%Y%m%d}"]
+    assert google_query["text"] == ["Hackathon"]
+    assert outlook.netloc == "outlook.live.com"
+    outlook_query = parse_qs(outlook.query)
+    assert outlook_query["allday"] == ["true"]
+    assert (outlook_query["startdt"], outlook_query["enddt"]) == ([day.isoformat()], [day_after.isoformat()])
+    assert outlook_query["subject"] == ["Hackathon"]
