@@ -83,9 +83,8 @@ def event_rows(events: QuerySet) -> list[Row]:
     return rows
 
 
-def _talk_item(talk: TalkRow, event_url: str) -> str:
+def _talk_item(talk: TalkRow, url: str, slides_url: str) -> str:
     title = escape(talk.title)
-    url = f"{event_url}talks/{escape(talk.slug)}/"
     parts = [f'<li><a href="{url}">{title}</a>']
     if talk.is_cancelled:
         parts.append(' <span class="badge badge--cancelled">Cancelled</span>')
@@ -93,7 +92,7 @@ def _talk_item(talk: TalkRow, event_url: str) -> str:
         parts.append(f'<span class="by"> · {escape(", ".join(talk.speakers))}</span>')
     if talk.slides or talk.slides_url:
         parts.append(
-            f' <a class="chip chip--small" href="{url}slides/">Slides'
+            f' <a class="chip chip--small" href="{slides_url}">Slides'
             f'<span class="visually-hidden"> for “{title}”</span></a>'
         )
     if talk.video_url:
@@ -131,16 +130,26 @@ def render_year_links(years: list[tuple[int, int]], *, current: int | None) -> S
 
 def render_rows(rows: list[Row], *, level: int = 3) -> SafeString:
     event_url_pattern = path_pattern("events:event_detail", slug="zzslugzz")
+    talk_url_pattern = path_pattern("talks:talk_detail", event_slug="zzeventzz", slug="zzslugzz")
+    slides_url_pattern = path_pattern("talks:talk_slides", event_slug="zzeventzz", slug="zzslugzz")
     today = local_today()
     parts = []
     for row in rows:
         date = row.date
         title = escape(row.title)
-        event_url = event_url_pattern.format(slug=escape(row.slug))
+        event_slug = escape(row.slug)
+        event_url = event_url_pattern.format(slug=event_slug)
         # "#75 · 75th Deep Learning Meetup" says it twice: the number only when the title lacks it.
         number = f"#{row.number} · " if row.number is not None and str(row.number) not in row.title else ""
         venue = f'<p class="event-row__venue">{escape(row.venue)}</p>' if row.venue else ""
-        talks = "".join(_talk_item(talk, event_url) for talk in row.talks)
+        talks = "".join(
+            _talk_item(
+                talk,
+                talk_url_pattern.format(event_slug=event_slug, slug=escape(talk.slug)),
+                slides_url_pattern.format(event_slug=event_slug, slug=escape(talk.slug)),
+            )
+            for talk in row.talks
+        )
         links = ""
         if row.video_url:
             links += f'<a href="{escape(row.video_url)}">Video of the evening<span class="visually-hidden">: {title}</span></a>'

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import get_text_list
 
+from common.links import absolute_url
 from events.models import Event, local_today
 from talks.models import Speaker, Talk
 from talks.selectors import speakers_in_order
@@ -33,8 +34,7 @@ def speaker_link_token(talk: Talk) -> str:
 
 def speaker_link_url(talk: Talk) -> str:
     """The absolute link, on the public site's address (VDLM_SITE_URL), as it goes into mails and terminals."""
-    path = reverse("events:speaker_link", kwargs={"token": speaker_link_token(talk)})
-    return settings.VDLM_SITE_URL.rstrip("/") + path
+    return absolute_url(reverse("events:speaker_link", kwargs={"token": speaker_link_token(talk)}))
 
 
 def speaker_link_closes_on(event: Event) -> datetime.date:
