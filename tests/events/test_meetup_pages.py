@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from common.visibility import PUBLIC
 from events.enums import EventStatus, SponsorRole
@@ -317,5 +318,11 @@ def test_latest_rows_say_upcoming_for_meetups_ahead(client, upcoming_event):
 
 
 def test_every_public_meetup_page_renders(client, history):
+    visited = 0
     for event in Event.objects.visible_to(PUBLIC):
-        assert client.get(event.get_absolute_url()).status_code == 200
+        response = client.get(event.get_absolute_url())
+        assert response.status_code == 200, event.slug
+        assert f'<h1 class="event-title">{escape(event.title)}</h1>' in response.content.decode(), event.slug
+        visited += 1
+
+    assert visited == history.count() > 70  # the whole history, not an empty loop
