@@ -9,12 +9,13 @@ from pathlib import Path
 
 from ..corrections import Corrections
 from ..links import DEFAULT_SLIDES_BASE_URL, meetup_event_id
+from ..readme.facts import AI_SUMMIT_KEY
 from ..records import ArchiveError, ArchiveRecord, EventRecord, ReportEntry
 from ..root_table import has_meetups_table, read_root_talks
 from ..website import read_website_meetups
 from .events import PARTNER_KEYS, merged_event, partner_event
 from .people import merge_speakers, merge_venues
-from .sources import AI_SUMMIT_KEY, ROOT_README, Sources, default_sibling, known_files, read_all_readmes
+from .sources import ROOT_README, Sources, default_sibling, known_files, read_all_readmes
 
 
 def parse_archive(

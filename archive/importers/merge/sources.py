@@ -10,12 +10,12 @@ from pathlib import Path
 
 from ..corrections import Corrections
 from ..readme import ReadmeFacts, parse_readme_facts
+from ..readme.facts import AI_SUMMIT_KEY
 from ..records import ReportEntry
 
 ROOT_README = "README.md"
 WEBSITE_SOURCE = "vdlm-github-site/index.md"
 HISTORY_PREFIX = "vdlm-meetups-history/"
-AI_SUMMIT_KEY = "ai-summit-2017"
 
 
 @dataclass
@@ -46,6 +46,8 @@ def known_files(root: Path) -> set[str]:
 
 
 def event_key_for_readme(source: str, corrections: Corrections) -> str | None:
+    """The event a README belongs to by its place in the checkout, not by the number its title gives
+    (readme_event_key): Meetup_19's title names meetup 1."""
     if source in corrections.readme_locations:
         return corrections.readme_locations[source][0]
     match = re.fullmatch(r"Meetups/Meetup_(\d+)/README\.md", source)

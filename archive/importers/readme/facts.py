@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from ..records import ReportEntry, SlotRecord, TalkRecord
 
+AI_SUMMIT_KEY = "ai-summit-2017"
+
 
 @dataclass
 class ReadmeFacts:
@@ -35,3 +37,9 @@ class ReadmeFacts:
     start_time_words: str = ""
     start_time_line: int | None = None
     text: str = field(default="", repr=False)  # the whole README, for the people it mentions in prose
+
+
+def readme_event_key(facts: ReadmeFacts) -> str:
+    """The event a README names itself: the AI Summit, else the meetup its title numbers (its folder's number if
+    the title has none). The merge keys READMEs by their place instead (merge/sources.py): a title may be wrong."""
+    return AI_SUMMIT_KEY if "AI_Summit" in facts.source else f"meetup-{facts.number}"

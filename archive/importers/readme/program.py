@@ -12,7 +12,7 @@ from ..records import ReportEntry, SlotRecord, SpeakerRecord, TalkRecord
 from .agenda import AgendaGroup, classify_slot, group_items, read_agenda_groups
 from .agenda_region import collect_agenda_blocks
 from .bios import separate_first_name_bio, split_bio
-from .facts import ReadmeFacts
+from .facts import ReadmeFacts, readme_event_key
 from .sections import DetailSection, read_detail_sections
 
 
@@ -33,8 +33,7 @@ def read_program(facts: ReadmeFacts, text_lines: list[str], blocks: list[Block])
 
 
 def report_agenda(facts: ReadmeFacts, message: str, line: int) -> None:
-    key = "ai-summit-2017" if "AI_Summit" in facts.source else f"meetup-{facts.number}"
-    facts.report.append(ReportEntry("agenda", f"{key}: {message}", facts.source, line))
+    facts.report.append(ReportEntry("agenda", f"{readme_event_key(facts)}: {message}", facts.source, line))
 
 
 def add_group(facts: ReadmeFacts, talks: list[TalkRecord], group: AgendaGroup) -> None:

@@ -13,7 +13,7 @@ from ..links import DEFAULT_SLIDES_BASE_URL, is_placeholder, repo_file_url, reso
 from ..markdown import parse_blocks, top_level_blocks
 from ..records import EventRecord, ReportEntry, TalkRecord, VenueRecord
 from .description import read_description
-from .facts import ReadmeFacts
+from .facts import ReadmeFacts, readme_event_key
 from .header import read_header
 from .hosts import find_hosts
 from .program import read_program
@@ -98,12 +98,9 @@ def readme_event(
     # From #55 on the venue is only in prose: "hosted by Magenta Telekom".
     hosts = [name for name, role in facts.sponsors if role == "host"]
     venue_name = facts.venue_text or (hosts[0] if hosts else "")
-    if "AI_Summit" in facts.source:
-        key, kind, number = "ai-summit-2017", "special", None
-    else:
-        key, kind, number = f"meetup-{facts.number}", "meetup", facts.number
+    kind, number = ("special", None) if "AI_Summit" in facts.source else ("meetup", facts.number)
     return EventRecord(
-        key=key,
+        key=readme_event_key(facts),
         number=number,
         kind=kind,
         title=facts.title or f"{facts.number}{ordinal_suffix(facts.number or 0)} Vienna Deep Learning Meetup",
