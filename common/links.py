@@ -16,6 +16,11 @@ def site_url() -> str:
     return settings.VDLM_SITE_URL.rstrip("/")
 
 
+def home_url() -> str:
+    """ "https://vdlm.at/": the site's home page."""
+    return f"{site_url()}/"
+
+
 def site_host() -> str:
     """ "vdlm.at": the domain that names the site's identifiers (calendar UIDs, Atom ids)."""
     return urlsplit(settings.VDLM_SITE_URL).hostname or "localhost"

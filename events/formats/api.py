@@ -20,6 +20,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from common.links import absolute_url, path_pattern
+from events.formats.calendar import calendar_url
 
 # Meetups per page, about a year of the group's: the default response is the first page.
 PAGE_SIZE = 12
@@ -158,7 +159,7 @@ def page_links(page: int, *, has_next: bool) -> dict:
         "first": page_url(1),
         "prev": page_url(page - 1) if page > 1 else None,
         "next": page_url(page + 1) if has_next else None,
-        "calendar": absolute_url(reverse("events:calendar")),
+        "calendar": calendar_url(),
     }
 
 

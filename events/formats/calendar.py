@@ -18,7 +18,7 @@ from django.urls import reverse
 from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
-from common.links import absolute_url, site_host, site_url
+from common.links import absolute_url, home_url, site_host
 from events.formats.timezone import vtimezone
 from events.models import Event
 
@@ -27,6 +27,11 @@ DEFAULT_DURATION = datetime.timedelta(hours=3)
 # How often subscribed clients should fetch the calendar again.
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
 TO_BE_ANNOUNCED = "To be announced"
+
+
+def calendar_url() -> str:
+    """The address of the calendar of every meetup, to subscribe to."""
+    return absolute_url(reverse("events:calendar"))
 
 
 def sign_up_url(event: Event) -> str:
@@ -118,9 +123,9 @@ def events_calendar(events: Iterable[Event], *, subscription: bool = False) -> C
     calendar.add("x-wr-calname", settings.VDLM_SITE_NAME)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     if subscription:
-        calendar.add("x-wr-caldesc", f"Meetups of the {settings.VDLM_SITE_NAME}: {site_url()}/")
-        calendar.add("url", f"{site_url()}/")
-        calendar.add("source", absolute_url(reverse("events:calendar")), parameters={"VALUE": "URI"})
+        calendar.add("x-wr-caldesc", f"Meetups of the {settings.VDLM_SITE_NAME}: {home_url()}")
+        calendar.add("url", home_url())
+        calendar.add("source", calendar_url(), parameters={"VALUE": "URI"})
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     timed = False

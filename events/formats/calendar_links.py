@@ -7,10 +7,8 @@ UTC (Google) or with their offset (Outlook), so neither needs to know the meetup
 import datetime
 from urllib.parse import urlencode, urlsplit
 
-from django.urls import reverse
-
 from common.links import absolute_url
-from events.formats.calendar import event_end, event_location, sign_up_url
+from events.formats.calendar import calendar_url, event_end, event_location, sign_up_url
 from events.models import Event
 
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
@@ -53,7 +51,7 @@ def outlook_calendar_url(event: Event) -> str:
 
 def webcal_url() -> str:
     """The calendar subscription with the webcal scheme, which opens the visitor's calendar program to subscribe."""
-    address = urlsplit(absolute_url(reverse("events:calendar")))
+    address = urlsplit(calendar_url())
     return address._replace(scheme="webcal").geturl()
 
 

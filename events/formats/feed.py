@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from common.http import add_validators
-from common.links import absolute_url, site_host, site_url
+from common.links import absolute_url, home_url, site_host
 from common.visibility import PUBLIC
 from events.models import AgendaSlot, Event
 
@@ -50,7 +50,7 @@ class EventsFeed(Feed):
         return settings.VDLM_SITE_NAME
 
     def author_link(self):
-        return f"{site_url()}/"
+        return home_url()
 
     def items(self):
         talk_slots = AgendaSlot.objects.filter(talk__isnull=False).select_related("talk")

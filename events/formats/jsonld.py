@@ -14,7 +14,7 @@ import textwrap
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from common.links import absolute_url, site_url
+from common.links import absolute_url, home_url
 from common.markdown import plaintext
 from events.formats.calendar import TO_BE_ANNOUNCED, sign_up_url
 from events.formats.social_card import card_url
@@ -89,7 +89,7 @@ def event_data(event: Event) -> dict:
             "url": sign_up_url(event) or page_url,
             "validFrom": event.created_at.isoformat(),
         },
-        "organizer": {"@type": "Organization", "name": settings.VDLM_SITE_NAME, "url": f"{site_url()}/"},
+        "organizer": {"@type": "Organization", "name": settings.VDLM_SITE_NAME, "url": home_url()},
     }
     performers = [
         {"@type": "Person", "name": link.speaker.name}
