@@ -11,13 +11,6 @@ def filesizeformat(size: int) -> str:
     return _filesizeformat(size).replace("\xa0", " ")
 
 
-def human_size(size: int) -> str:
-    """A file size as people read it on a page: "0.9 KB", "2.4 MB" (one decimal, never bytes)."""
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
 def store_replacing(field_file: FieldFile, *, name: str, content) -> None:
     """Store `content` in the field (without saving the model); call inside the transaction that saves it.
 

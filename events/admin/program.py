@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from common.admin_forms import ConstraintErrorsOnFieldsMixin, constraint_message
-from common.files import human_size
+from common.text import human_size
 from common.validators import validate_slides
 from events.models import AgendaSlot
 from events.services.program import TalkDetails

@@ -8,6 +8,7 @@ import time_machine
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from common.text import human_size
 from events.enums import EventStatus, SponsorRole
 from events.models import AgendaSlot, Event
 from events.services.publishing import event_checklist
@@ -314,7 +315,7 @@ def test_admin_shows_european_dates_readable_names_and_human_slide_sizes(organiz
     assert "14 May 2031" in events.content.decode()
     assert ">\nRene Donner\nR. Donner</textarea>" in speaker_page.content.decode()
     talk.refresh_from_db()
-    assert f"2 pages · {talk.slides_size / 1024:.1f} KB" in talk_page.content.decode()
+    assert f"2 pages · {human_size(talk.slides_size)}" in talk_page.content.decode()
     assert f'href="{change_url(draft)}" id="back-to-meetup"' in talk_page.content.decode()
 
 
