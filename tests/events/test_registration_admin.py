@@ -295,3 +295,20 @@ def test_check_in_of_somebody_not_going_is_refused_plainly(organizer_client, eve
     assert refused.status_code == 409
     assert "Only people going can be checked in." in refused.content.decode()
     assert nonsense.status_code == 404
+
+
+def test_check_in_of_another_meetups_registration_is_not_found_and_checks_nobody_in(organizer_client, event):
+    other = make_event(title="Meetup 91", slug="meetup-91", capacity=5)
+    elsewhere = make_registration(event=other, name="Otto Other")
+    make_registration(event=event, name="Ada Lovelace")
+
+    refused = organizer_client.post(
+        reverse("events:check_in", args=[event.slug]), {"registration": elsewhere.pk}
+    )
+
+    assert refused.status_code == 404
+    assert Registration.objects.get(pk=elsewhere.pk).checked_in_at is None
+    for meetup in (event, other):
+        page = organizer_client.get(reverse("events:check_in", args=[meetup.slug]))
+        assert page.status_code == 200
+        assert '<dd id="count-checked-in">0</dd>' in page.content.decode(), meetup.slug
