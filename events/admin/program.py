@@ -30,8 +30,13 @@ def speakers_widget() -> forms.Widget:
     )
 
 
+def talk_max_length(name: str) -> int:
+    return Talk._meta.get_field(name).max_length
+
+
 class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
-    talk_title = forms.CharField(label="Talk title", max_length=300, required=False)
+    # The talk's own fields, edited in its slot: their limits are the model's.
+    talk_title = forms.CharField(label="Talk title", max_length=talk_max_length("title"), required=False)
     talk_kind = forms.ChoiceField(
         label="Kind of talk", choices=TalkKind.choices, initial=TalkKind.TALK, required=False
     )
@@ -45,9 +50,14 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
         help_text="Checked on upload; its pages and text are read for search.",
     )
     slides_url = forms.URLField(
-        label="…or slides link", max_length=500, required=False, assume_scheme="https"
+        label="…or slides link",
+        max_length=talk_max_length("slides_url"),
+        required=False,
+        assume_scheme="https",
     )
-    video_url = forms.URLField(label="Video link", required=False, assume_scheme="https")
+    video_url = forms.URLField(
+        label="Video link", max_length=talk_max_length("video_url"), required=False, assume_scheme="https"
+    )
     talk_cancelled = forms.BooleanField(label="Talk cancelled", required=False)
 
     class Meta:
@@ -97,7 +107,7 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
             except ValidationError as error:
                 self.add_error("slides", error)
             if cleaned.get("slides_url"):
-                self.add_error("slides_url", "Upload a file or give a link, not both.")
+                self.add_error("slides_url", constraint_message(Talk, "talk_slides_file_xor_link"))
         elif cleaned.get("slides_url") and talk is not None and talk.slides:
             self.add_error("slides_url", TALK_HAS_FILE)
         return cleaned

@@ -172,6 +172,19 @@ def test_program_row_with_talk_fields_but_no_talk_title_is_refused(organizer_cli
     assert Talk.objects.count() == 0
 
 
+def test_program_row_with_an_overlong_video_link_is_refused_on_its_field(organizer_client, draft):
+    """The column holds 200 characters: the form says so, rather than the database failing the save."""
+    data = opened(organizer_client, draft)
+    long_link = "https://video.example.org/" + "v" * 200
+    add_inline_row(data, PROGRAM, kind="talk", talk_title="Engines that think", video_url=long_link)
+
+    response = organizer_client.post(change_url(draft), data)
+
+    assert response.status_code == 200
+    assert "Ensure this value has at most 200 characters" in response.content.decode()
+    assert Talk.objects.count() == 0
+
+
 def test_two_organizers_at_once_the_later_stale_save_is_refused_and_names_the_change(client, draft):
     olga, paul = (User.objects.create_superuser(name, password="pw") for name in ("olga", "paul"))
     client.force_login(paul)
