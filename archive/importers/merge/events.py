@@ -12,7 +12,7 @@ from common.text import ORDINAL_TITLE, fold, ordinal_suffix
 
 from ..links import normalise_meetup_url
 from ..readme import ReadmeFacts
-from ..readme.agenda import classify_slot
+from ..readme.agenda import plain_slot_kind
 from ..readme.program import link_slots_to_talks
 from ..records import EventRecord, ReportEntry, SlotRecord, TalkRecord, VenueRecord
 from ..root_table import RootTalk
@@ -209,8 +209,7 @@ def merged_slot(slot: SlotRecord, slot_map: dict[int, int]) -> SlotRecord:
     if slot.talk is None:
         return replace(slot)
     if slot.talk not in slot_map:
-        kind = classify_slot(slot.title)
-        return replace(slot, talk=None, kind="other" if kind == "talk" else kind)
+        return replace(slot, talk=None, kind=plain_slot_kind(slot.title))
     return replace(slot, talk=slot_map[slot.talk])
 
 

@@ -62,6 +62,12 @@ def classify_slot(title: str) -> str:
     return "other"
 
 
+def plain_slot_kind(title: str) -> str:
+    """The kind of a slot that holds no talk: a title naming a talk does not make it a talk slot."""
+    kind = classify_slot(title)
+    return "other" if kind == "talk" else kind
+
+
 def clean_line(line: str) -> str:
     """An agenda line without bullets, bold markers, strike marks and indentation."""
     line = line.replace("~~", "").strip()

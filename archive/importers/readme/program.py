@@ -9,7 +9,7 @@ import re
 
 from ..markdown import Block
 from ..records import ReportEntry, SlotRecord, SpeakerRecord, TalkRecord
-from .agenda import AgendaGroup, classify_slot, group_items, read_agenda_groups
+from .agenda import AgendaGroup, classify_slot, group_items, plain_slot_kind, read_agenda_groups
 from .agenda_region import collect_agenda_blocks
 from .bios import separate_first_name_bio, split_bio
 from .facts import ReadmeFacts, readme_event_key
@@ -53,8 +53,7 @@ def add_group(facts: ReadmeFacts, talks: list[TalkRecord], group: AgendaGroup) -
         timed = position == 0 and not group.cancelled
         start, end = (group.start, group.end) if timed else (None, None)
         if not item.is_talk:
-            kind = classify_slot(item.title)
-            kind = "other" if kind == "talk" else kind
+            kind = plain_slot_kind(item.title)
             facts.agenda.append(SlotRecord(start, end, item.title, kind, cancelled=group.cancelled))
             continue
         kind = "hot_topics" if item.hot or classify_slot(item.title) == "hot_topics" else "talk"
