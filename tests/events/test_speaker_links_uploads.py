@@ -145,6 +145,7 @@ def test_speaker_link_removes_the_slides_file_for_a_link(
 ):
     assert post_with(client, talk, **{talk_field("slides"): upload(pdf_bytes(["x"]))}).status_code == 302
     page = client.get(link_path(talk))
+    assert page.status_code == 200
     assert "Remove the slides file" in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
