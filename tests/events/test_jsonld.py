@@ -201,13 +201,17 @@ def test_markdown_headings_sit_below_the_page_heading_without_skipping_a_level(c
             levels,
         )
 
-    talk_page = client.get("/meetups/meetup-900/talks/deep/").content.decode()
+    talk_page = client.get("/meetups/meetup-900/talks/deep/")
+    assert talk_page.status_code == 200
     # h1 of the abstract becomes h3 under the "Abstract" h2 section.
     assert (
-        '<h2 id="abstract-heading">Abstract</h2><h3>Idea</h3>\n<h4>Method</h4>\n<h5>Result</h5>' in talk_page
+        '<h2 id="abstract-heading">Abstract</h2><h3>Idea</h3>\n<h4>Method</h4>\n<h5>Result</h5>'
+        in talk_page.content.decode()
     )
-    event_page = client.get("/meetups/meetup-900/").content.decode()
-    assert "<h2>About</h2>" in event_page and "<h3>Details</h3>" in event_page
+    event_page = client.get("/meetups/meetup-900/")
+    assert event_page.status_code == 200
+    assert "<h2>About</h2>" in event_page.content.decode()
+    assert "<h3>Details</h3>" in event_page.content.decode()
 
 
 def test_event_json_ld_of_registration_here_has_the_seats_and_says_when_none_is_left(client, upcoming_event):
