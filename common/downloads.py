@@ -72,12 +72,11 @@ def serve_slides(
     filename_stem: str,
     on_download=None,
     public: bool = True,
-    as_attachment: bool = False,
 ) -> HttpResponse:
     """A slide file (a FieldFile), streamed, or a redirect to its external link.
 
     Served inline, so a PDF opens in the browser's viewer; a page's separate download link adds the HTML
-    `download` attribute (the file name comes with the response either way). `as_attachment` forces a download.
+    `download` attribute (the file name comes with the response either way).
 
     `public` is False for a draft's slides (a staff preview): shared caches must not keep those.
 
@@ -118,7 +117,6 @@ def serve_slides(
     handle = storage.open(name, "rb")
     response = FileResponse(
         FileSpan(handle, start, end - start + 1),
-        as_attachment=as_attachment,
         filename=filename,
         content_type=content_type,
     )

@@ -93,7 +93,6 @@ class EventAdmin(admin.ModelAdmin):
 
     list_display = ["title", "date", "status", "preview_link"]
     list_filter = ["status", "kind"]
-    list_select_related = ["venue"]
     search_fields = ["title", "number", "description", "venue__name"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
