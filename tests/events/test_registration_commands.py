@@ -13,7 +13,6 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from bench.load import free_port
-from events.enums import RegistrationStatus
 from events.models import Event, Registration, RegistrationAttempt, RegistrationCounts
 from events.services.registration_throttle import registration_throttled
 from events.services.registrations import registration_cancel, registration_check_in
@@ -140,11 +139,17 @@ def test_anonymising_forgets_throttling_counts_after_a_day(capsys):
     assert not RegistrationAttempt.objects.filter(digest__contains="203.0.113.5").exists()
 
 
-def test_statuses_after_the_evening_fixture(evening):
-    assert dict(evening.registrations.values_list("name", "status")) == {
-        "Ada": RegistrationStatus.GOING,
-        "Bob": RegistrationStatus.GOING,
-        "Cyd": RegistrationStatus.WAITING,
-        "Dan": RegistrationStatus.PENDING,
-        "Eve": RegistrationStatus.CANCELLED,
+def test_the_evening_is_as_its_docstring_says_on_each_persons_status_page(client, evening):
+    """The tests above rely on who is going, waiting, pending and gone: each person's own page says so."""
+    says = {
+        "Ada": "You have a seat.",
+        "Bob": "You have a seat.",
+        "Cyd": "You are number 1 on the waitlist.",
+        "Dan": "Please confirm your address",
+        "Eve": "You cancelled this registration.",
     }
+    assert sorted(evening.registrations.values_list("name", flat=True)) == sorted(says)
+    for name, words in says.items():
+        response = client.get(evening.registrations.get(name=name).status_url())
+        assert response.status_code == 200, name
+        assert f"<strong>{words}</strong>" in response.content.decode(), name
