@@ -22,7 +22,6 @@ class RootTalk:
     videos: list[str] = field(default_factory=list)
     line: int = 0
     organiser_deck: bool = False  # a VDLM/VLDM row or an empty speaker cell: an intro deck
-    slides_label: str = ""  # "pdf", "google", "strategy paper", "n/a", ""
 
 
 def has_meetups_table(text: str) -> bool:
@@ -60,9 +59,8 @@ def read_root_talks(text: str) -> list[RootTalk]:
             slides = [link.href for link in links if link.label.lower() not in ("details", "video")]
             slides = [href for href in slides if not href.lower().endswith(".mov")]
             videos = [link.href for link in links if link.label.lower() == "video"]
-            slides_label = cells[4].text if len(cells) > 4 else ""
             if speaker.strip() in ORGANISER_SPEAKERS or not speaker.strip():
-                talks.append(RootTalk(date, label, topic, [], slides, videos, row.line, True, slides_label))
+                talks.append(RootTalk(date, label, topic, [], slides, videos, row.line, True))
                 continue
             speaker_parts = [part.strip() for part in re.split(r"\s+//\s+", speaker)]
             topic_parts = [part.strip() for part in re.split(r"\s+//\s+", topic)]

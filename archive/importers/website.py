@@ -11,7 +11,6 @@ from .markdown import parse_tables
 class WebsiteMeetup:
     label: str  # "7", "AI", "WA"
     date: datetime.date
-    end_date: datetime.date | None
     venue: str
     topic: str
     more_url: str
@@ -28,11 +27,11 @@ def read_website_meetups(text: str) -> list[WebsiteMeetup]:
             continue
         for row in table.rows:
             cells = row.cells
-            match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:/(\d{2}))?", cells[1].text)
+            # "2018-12-04/05": an event over two days is dated by its first.
+            match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:/\d{2})?", cells[1].text)
             if not match:
                 continue
             date = datetime.date(int(match[1]), int(match[2]), int(match[3]))
-            end_date = date.replace(day=int(match[4])) if match[4] else None
             more = cells[4].links[0].href if cells[4].links else ""
             videos = [link.href for link in cells[5].links]
             photos = cells[6].links[0].href if cells[6].links else ""
@@ -41,7 +40,6 @@ def read_website_meetups(text: str) -> list[WebsiteMeetup]:
                 WebsiteMeetup(
                     cells[0].text,
                     date,
-                    end_date,
                     cells[2].text,
                     cells[3].text,
                     more,

@@ -22,10 +22,8 @@ class ReadmeFacts:
     date_without_year: tuple[int, int] | None = None  # (month, day) when the prose has no year
     venue_text: str = ""
     meetup_url: str = ""
-    web_page: str = ""
     description: str = ""
     intro_slides: str = ""  # repo-relative path or absolute URL
-    slides_links: list[tuple[str, int]] = field(default_factory=list)  # every slide link, with its line
     talks: list[TalkRecord] = field(default_factory=list)
     talk_slide_paths: dict[int, str] = field(default_factory=dict)  # talk index -> repo path
     agenda: list[SlotRecord] = field(default_factory=list)

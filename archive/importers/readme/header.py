@@ -121,12 +121,12 @@ def read_title_and_number(facts: ReadmeFacts, blocks: list[Block]) -> None:
 
 
 def find_header_bullets(blocks: list[Block]) -> dict[str, tuple[str, int, Token]]:
-    """ "* Date: 2016-12-01", "* Venue: …", "* Meetup Page: …", "* Web page: …" -> {lowercased label: …}."""
+    """ "* Date: 2016-12-01", "* Venue: …", "* Meetup Page: …" -> {lowercased label: …}."""
     found: dict[str, tuple[str, int, Token]] = {}
     for opening, inline in blocks:
         if opening.type != "paragraph_open" or inline is None or opening.level == 0:
             continue
-        match = re.match(r"^(Date|Venue|Meetup Page|Web page)\s*:\s*(.*)$", inline.content.strip(), re.S)
+        match = re.match(r"^(Date|Venue|Meetup Page)\s*:\s*(.*)$", inline.content.strip(), re.S)
         if match and match[1].lower() not in found:
             found[match[1].lower()] = (match[2].strip(), block_line(opening), inline)
     return found
@@ -145,8 +145,6 @@ def read_header_bullets(facts: ReadmeFacts, blocks: list[Block]) -> None:
         facts.venue_text = header["venue"][0]
     if "meetup page" in header:
         facts.meetup_url = normalise_meetup_url(header["meetup page"][0])
-    if "web page" in header:
-        facts.web_page = header["web page"][0]
 
 
 def read_current_header_lines(facts: ReadmeFacts, blocks: list[Block]) -> None:

@@ -17,7 +17,7 @@ from .facts import ReadmeFacts, readme_event_key
 from .header import read_header
 from .hosts import find_hosts
 from .program import read_program
-from .slides import find_intro_deck, read_slide_links
+from .slides import find_intro_deck
 
 
 def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
@@ -27,7 +27,6 @@ def parse_readme_facts(text: str, *, source: str) -> ReadmeFacts:
     read_header(facts, blocks)
     facts.sponsors = find_hosts(text)
     facts.description = read_description(text_lines, blocks)
-    facts.slides_links = read_slide_links(blocks)
     facts.intro_slides = find_intro_deck(blocks)
     read_program(facts, text_lines, blocks)
     return facts

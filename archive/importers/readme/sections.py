@@ -34,7 +34,6 @@ class DetailSection:
     bio: list[str]
     slide_links: list[str]
     line: int
-    kind: str = "talk"
     cancelled: bool = False
     short: bool = False  # "**Short Talk:" / "**Short Presentation:" (#28, #33)
     number: int | None = None  # "### Talk 2:" -> 2

@@ -1,4 +1,4 @@
-"""Slide links in a README: every deck it links (with its line, for the broken-link report) and the intro deck.
+"""Slide links in a README: the organisers' intro deck, and which of a talk's links are its slides.
 
 File names with spaces need <angle brackets> in markdown; #30 forgot them, so such links are also found as text.
 """
@@ -6,27 +6,13 @@ File names with spaces need <angle brackets> in markdown; #30 forgot them, so su
 import re
 from urllib.parse import urlsplit
 
-from ..markdown import Block, Link, block_line, inline_links
+from ..markdown import Block, Link, inline_links
 from .description import is_details_heading
 
 # "[[Slides](./slides/30th Deep Learning …pdf)]": spaces without <> make it plain text in markdown (#30).
 UNESCAPED_SLIDE_LINK = re.compile(r"\]\((\./slides/[^)<>]*\s[^)<>]*\.pdf)\)")
 # The organisers' deck is labelled by what it holds: "Agenda and Announcements", "Intro / Events / Jobs", …
 INTRO_DECK_WORDS = re.compile(r"agenda|announcement|intro|vdlm, survey|jobs", re.I)
-
-
-def read_slide_links(blocks: list[Block]) -> list[tuple[str, int]]:
-    """Every link to a deck, as written, with the line of its block."""
-    found: list[tuple[str, int]] = []
-    for opening, inline in blocks:
-        if inline is None:
-            continue
-        for link in inline_links(inline):
-            if link.href.lower().endswith(".pdf") or "/slides/" in link.href:
-                found.append((link.href, block_line(opening)))
-        for broken in UNESCAPED_SLIDE_LINK.finditer(inline.content):
-            found.append((broken[1], block_line(opening)))
-    return found
 
 
 def find_intro_deck(blocks: list[Block]) -> str:
