@@ -51,9 +51,14 @@ def location(event: Event, page_url: str) -> dict:
     return {"@type": "Place", "name": name, "address": postal_address(venue)}
 
 
+def event_summary(event: Event) -> str:
+    """What the evening is about: the announcement as plain text, or else the talks' titles."""
+    return plaintext(event.description) or "; ".join(talk.title for talk in event.talks)
+
+
 def description(event: Event) -> str:
-    """The announcement, or else the talks, as plain text cut after a whole word."""
-    text = plaintext(event.description) or "; ".join(talk.title for talk in event.talks)
+    """The summary cut after a whole word."""
+    text = event_summary(event)
     if not text:
         return ""
     return textwrap.shorten(

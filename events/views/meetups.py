@@ -5,10 +5,9 @@ from django.http import Http404
 from django.views.generic import DetailView, TemplateView
 
 from common.downloads import serve_slides
-from common.markdown import plaintext
 from common.text import reading_order_key
 from events.enums import EventStatus
-from events.formats.jsonld import event_json_ld
+from events.formats.jsonld import event_json_ld, event_summary
 from events.formats.social_card import card_alt, card_url
 from events.listing import event_rows, render_rows, render_year_links
 from events.models import Event, JobPost, Sponsor
@@ -127,8 +126,7 @@ def event_description(event: Event) -> str:
     """For search results and link previews: when, where, and what the evening is about."""
     when = f"{event.date:%A}, {event.date.day} {event.date:%B %Y}"
     where = f" at {event.venue.name}" if event.venue else ""
-    about = plaintext(event.description) or "; ".join(talk.title for talk in event.talks)
-    return f"{when}{where}. {about}".strip()
+    return f"{when}{where}. {event_summary(event)}".strip()
 
 
 def intro_slides(request, slug):
