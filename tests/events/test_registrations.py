@@ -97,6 +97,27 @@ def test_confirmed_registrations_take_the_seats_in_order_then_wait(event):
     assert fourth.waitlist_place() == 2
 
 
+def test_somebody_registering_when_the_meetup_is_full_is_mailed_their_place_on_the_waitlist(event, sent):
+    for name in ("Ada", "Bob", "Cyd"):
+        make_registration(event=event, name=name)
+    result, _confirm_mail = sent(register, event=event, name="Dan", email="dan@example.org")
+    dan = result.registration
+
+    confirmed, mails = sent(registration_confirm, registration=dan)
+
+    assert confirmed.status == RegistrationStatus.WAITING
+    assert [(mail.to, mail.subject) for mail in mails] == [
+        (["dan@example.org"], "You are on the waitlist: Meetup 90")
+    ]
+    parsed = email.message_from_bytes(mails[0].message().as_bytes(), policy=email.policy.default)
+    text = parsed.get_body(("plain",)).get_content()
+    assert "All seats are taken, so you are number 2 on the waitlist." in " ".join(text.split())
+    assert f"{SITE}/registrations/{dan.status_token}/" in text
+    html = " ".join(parsed.get_body(("html",)).get_content().split())
+    assert "number 2 on the waitlist" in html
+    assert [part.get_content_type() for part in parsed.iter_attachments()] == []  # no seat, no calendar file
+
+
 def test_order_in_line_is_the_order_of_confirmation_not_of_registration(event):
     early = make_registration(event=event, name="Registered first", confirm=False)
     make_registration(event=event, name="Confirmed first")
