@@ -62,7 +62,7 @@ def test_public_pages_run_under_the_policy_without_a_violation(watched, upcoming
 
 def test_event_page_json_ld_is_readable_under_the_policy(watched, upcoming_event):
     page, console_errors = watched
-    page.goto("/meetups/meetup-900/")
+    assert page.goto("/meetups/meetup-900/").status == 200
 
     blocks = page.evaluate(
         "[...document.querySelectorAll('script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent))"
@@ -76,7 +76,7 @@ def test_event_page_json_ld_is_readable_under_the_policy(watched, upcoming_event
 def test_inline_script_is_blocked_and_reported(watched, upcoming_event):
     """The listener above is real: an injected inline script is refused and reported."""
     page, console_errors = watched
-    page.goto("/")
+    assert page.goto("/").status == 200
 
     page.evaluate(
         "() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; "
@@ -93,20 +93,27 @@ def test_admin_round_trip_runs_under_its_policy_without_a_violation(watched, upc
     page, console_errors = watched
     talk = Talk.objects.get(slug="attention")
 
-    page.goto("/admin/")
+    login = page.goto("/admin/")
+    assert login.status == 200
     page.get_by_label("Username").fill("olga")
     page.get_by_label("Password").fill("pw-organizer-1")
-    page.get_by_role("button", name="Log in").click()
+    with page.expect_navigation() as logged_in:
+        page.get_by_role("button", name="Log in").click()
+    assert logged_in.value.status == 200
     assert page.get_by_role("heading", name="Prepare meetups").is_visible()
     assert violations(page) == []
 
-    page.goto(f"/admin/events/event/{upcoming_event.pk}/change/")
+    event_form = page.goto(f"/admin/events/event/{upcoming_event.pk}/change/")
+    assert event_form.status == 200
     assert violations(page) == []
     page.locator("#id_title").fill("Meetup 900: edited under the policy")
-    page.get_by_role("button", name="Save and continue editing").click()
+    with page.expect_navigation() as saved:
+        page.get_by_role("button", name="Save and continue editing").click()
+    assert saved.value.status == 200
     expect(page.locator("ul.messagelist li.success").first).to_contain_text("was changed successfully")
     assert violations(page) == []
 
-    page.goto(f"/admin/talks/talk/{talk.pk}/change/")
+    talk_form = page.goto(f"/admin/talks/talk/{talk.pk}/change/")
+    assert talk_form.status == 200
     assert violations(page) == []
     assert console_errors == []
