@@ -17,7 +17,6 @@ import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.urls import reverse
 
 from common.links import absolute_url, path_pattern
 from events.formats.calendar import calendar_url
@@ -43,6 +42,10 @@ class Links:
         self.talk = url_pattern("talks:talk_detail", "event_slug", "slug")
         self.slides = url_pattern("talks:talk_slides", "event_slug", "slug")
         self.speaker = url_pattern("talks:speaker_detail", "slug")
+        self.schema = url_pattern("events:api_schema")
+        self.calendar = calendar_url()
+        self.first_page = url_pattern("events:api_events")
+        self.page = absolute_url(path_pattern("events:api_events_page", page=987654321))  # an int converter
 
 
 @functools.lru_cache(maxsize=8)
@@ -56,7 +59,7 @@ def links() -> Links:
 
 
 def schema_url() -> str:
-    return absolute_url(reverse("events:api_schema"))
+    return links().schema
 
 
 def _at(date: datetime.date, time: datetime.time | None, zone: ZoneInfo) -> str | None:
@@ -148,9 +151,8 @@ def event_resources(rows: list[dict]) -> list[dict]:
 
 def page_url(page: int) -> str:
     """The first page is /api/events.json; the others /api/events/page/<n>.json."""
-    if page == 1:
-        return absolute_url(reverse("events:api_events"))
-    return absolute_url(reverse("events:api_events_page", kwargs={"page": page}))
+    patterns = links()
+    return patterns.first_page if page == 1 else patterns.page.format(page=page)
 
 
 def page_links(page: int, *, has_next: bool) -> dict:
@@ -159,7 +161,7 @@ def page_links(page: int, *, has_next: bool) -> dict:
         "first": page_url(1),
         "prev": page_url(page - 1) if page > 1 else None,
         "next": page_url(page + 1) if has_next else None,
-        "calendar": calendar_url(),
+        "calendar": links().calendar,
     }
 
 
