@@ -8,11 +8,12 @@ by the README (talks.py), the agenda from the README linked to the merged talks.
 import datetime
 from dataclasses import replace
 
-from common.text import ORDINAL_TITLE, fold, ordinal_suffix
+from common.text import ORDINAL_TITLE, fold
 
 from ..links import normalise_meetup_url
 from ..readme import ReadmeFacts
 from ..readme.agenda import plain_slot_kind
+from ..readme.header import default_meetup_title
 from ..readme.program import link_slots_to_talks
 from ..records import EventRecord, ReportEntry, SlotRecord, TalkRecord, VenueRecord
 from ..root_table import RootTalk
@@ -249,12 +250,12 @@ def event_title(
                     1,
                 )
             )
-            return f"{number}{ordinal_suffix(number)} Vienna Deep Learning Meetup"
+            return default_meetup_title(number)
         return readme.title
     if number is None:
         return site.topic if site else key
-    base = f"{number}{ordinal_suffix(number)} Vienna Deep Learning Meetup"
-    return f"{base}: {site.topic}" if site and site.topic else base
+    title = default_meetup_title(number)
+    return f"{title}: {site.topic}" if site and site.topic else title
 
 
 def partner_event(meetup: WebsiteMeetup) -> EventRecord:

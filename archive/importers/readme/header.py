@@ -10,7 +10,7 @@ import re
 
 from markdown_it.token import Token
 
-from common.text import ORDINAL_TITLE
+from common.text import ORDINAL_TITLE, ordinal
 
 from ..links import MEETUP_URL, normalise_meetup_url
 from ..markdown import Block, block_line, inline_text
@@ -73,6 +73,11 @@ def parse_date_text(text: str) -> tuple[datetime.date | None, tuple[int, int] | 
                 return datetime.date(int(match[3]), month, day), None
             return None, (month, day)
     return None, None
+
+
+def default_meetup_title(number: int) -> str:
+    """ "75th Vienna Deep Learning Meetup": the title of a meetup whose sources give none (or a wrong one)."""
+    return f"{ordinal(number)} Vienna Deep Learning Meetup"
 
 
 def read_header(facts: ReadmeFacts, blocks: list[Block]) -> None:

@@ -6,15 +6,13 @@ file, and for tests of one generation at a time).
 
 import datetime
 
-from common.text import ordinal_suffix
-
 from ..affiliations import split_speaker_affiliation
 from ..links import DEFAULT_SLIDES_BASE_URL, is_placeholder, repo_file_url, resolve_repo_path
 from ..markdown import parse_blocks, top_level_blocks
 from ..records import EventRecord, ReportEntry, TalkRecord, VenueRecord
 from .description import read_description
 from .facts import ReadmeFacts, readme_event_key
-from .header import read_header
+from .header import default_meetup_title, read_header
 from .hosts import find_hosts
 from .program import read_program
 from .slides import find_intro_deck
@@ -97,12 +95,14 @@ def readme_event(
     # From #55 on the venue is only in prose: "hosted by Magenta Telekom".
     hosts = [name for name, role in facts.sponsors if role == "host"]
     venue_name = facts.venue_text or (hosts[0] if hosts else "")
+    key = readme_event_key(facts)
     kind, number = ("special", None) if "AI_Summit" in facts.source else ("meetup", facts.number)
     return EventRecord(
-        key=readme_event_key(facts),
+        key=key,
         number=number,
         kind=kind,
-        title=facts.title or f"{facts.number}{ordinal_suffix(facts.number or 0)} Vienna Deep Learning Meetup",
+        # The AI Summit has no number: untitled, it is named by its key, as the merge names it.
+        title=facts.title or (default_meetup_title(number) if number is not None else key),
         date=date,
         start_time=timed[0] if timed else facts.start_time,
         end_time=None,
