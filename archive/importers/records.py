@@ -69,22 +69,24 @@ class ReportEntry:
     line: int | None = None
 
 
-REPORT_CATEGORIES = (
-    "conflict",
-    "correction",
-    "missing_readme",
-    "duplicate_ignored",
-    "broken_link",
-    "placeholder_link",
-    "merged_variant",
-    "single_source",
-    "affiliation",
-    "untitled_talk",
-    "agenda",
-    "slides",
-    "warning",
-    "kept_edit",  # written by the import service: an event organizers edited, not overwritten
-)
+# Each category with its heading in the report, in the report's order.
+REPORT_CATEGORIES = {
+    "conflict": "Conflicts between sources (decided by evidence)",
+    "correction": "Corrections applied",
+    "missing_readme": "Meetups without a README",
+    "duplicate_ignored": "Duplicate or broken files ignored",
+    "broken_link": "Links to files not in the repository listing",
+    "placeholder_link": "Placeholder links dropped",
+    "merged_variant": "Spelling variants merged",
+    "single_source": "Talks found in only one source",
+    "affiliation": "Affiliations: the organisation alone (job roles kept apart, legal forms dropped, read where stated)",
+    "untitled_talk": "Talks no source gives a title",
+    "agenda": "Agenda times read from prose or approximate, and cancelled slots",
+    "slides": "Slides from the talk table shared with another talk or the intro deck",
+    "warning": "Warnings",
+    # Written by the import service: an event organizers edited, not overwritten.
+    "kept_edit": "Events kept as organizers edited them",
+}
 
 
 @dataclass
