@@ -232,8 +232,8 @@ def talk_at(lines: list[str], index: int) -> tuple[AgendaItem, int] | None:
     line = lines[index]
     next_line = lines[index + 1] if index + 1 < len(lines) else ""
     quoted = re.match(r'^"(.+)"\s+by\s+(.+)$', line)
-    if quoted and parse_speaker_line(quoted[2]):
-        return AgendaItem(quoted[1], parse_speaker_line(quoted[2]), is_talk=True), 1
+    if quoted and (people := parse_speaker_line(quoted[2])):
+        return AgendaItem(quoted[1], people, is_talk=True), 1
     if re.match(r"^(talk\s*\d*|short talk)\s*:", line, re.I):
         return labelled_talk(lines, index)
     in_parentheses = re.fullmatch(r"(.+?)\s*\(([^()]+)\)(?::.*)?", line)

@@ -128,16 +128,16 @@ def old_style_talk_header(opening: Token, text: str) -> TalkHeader | None:
         if bullet is not None:
             return bullet
     cancelled = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*-\s*CANCELLED", first_line)
-    if cancelled and opening.level > 0 and parse_speaker_line(cancelled[2]):
-        return cancelled[1].strip(), parse_speaker_line(cancelled[2])
+    if cancelled and opening.level > 0 and (people := parse_speaker_line(cancelled[2])):
+        return cancelled[1].strip(), people
     return None
 
 
 def bullet_talk_header(body: str) -> TalkHeader | None:
     """ "Visionlabs: Face Recognition for Businesses (Philipp Omenitsch)" or "Kornél Kis: Title" (#5-#12)."""
     trailing_person = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", body)
-    if trailing_person and parse_speaker_line(trailing_person[2]):
-        return trailing_person[1].strip(), parse_speaker_line(trailing_person[2])
+    if trailing_person and (people := parse_speaker_line(trailing_person[2])):
+        return trailing_person[1].strip(), people
     name, separator, title = body.partition(": ")
     if separator and looks_like_person(name):
         return title.strip(), [(name.strip(), "")]
