@@ -90,6 +90,20 @@ def test_calendar_time_zone_is_yearly_rules_without_rdate_lists(client, upcoming
     assert "RDATE" not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("zone", "local_start"), [("Asia/Tokyo", "20000101T090000"), ("UTC", "20000101T000000")]
+)
+def test_vtimezone_of_a_zone_without_changes_starts_at_the_local_time_of_its_first_instant(zone, local_start):
+    """RFC 5545: an observance's DTSTART is local time. The first instant is 2000-01-01 00:00 UTC, which is 09:00
+    in Tokyo; a reader that applies the zone from DTSTART on must not leave nine hours of 2000 outside it."""
+    text = vtimezone(zone).to_ical().decode()
+    calendar = vobject.readOne(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n{text}END:VCALENDAR\r\n")
+    [observance] = calendar.vtimezone.contents["standard"]
+
+    assert observance.dtstart.value == datetime.datetime.strptime(local_start, "%Y%m%dT%H%M%S")
+    assert observance.tzoffsetfrom.value == observance.tzoffsetto.value
+
+
 @pytest.mark.parametrize("zone", ["Europe/Vienna", "America/Sao_Paulo", "Australia/Sydney", "Europe/Moscow"])
 def test_vtimezone_gives_every_clients_reader_the_zones_offsets_each_fortnight_2000_to_2040(zone):
     """Also for zones whose rules changed (Brazil, Russia), read back by dateutil through vobject."""
