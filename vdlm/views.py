@@ -1,7 +1,7 @@
 """Site-wide views: robots.txt, the icons browsers and phones ask for, the web manifest, the default social card.
 
-The pictures are drawn once per process from the logo (common.artwork) and kept in memory; every link in them
-names the site as configured (common.links), never the requesting host.
+The pictures are drawn once per process from the logo (common.artwork) and kept in memory, like the manifest;
+every link in them names the site as configured (common.links), never the requesting host.
 """
 
 import functools
@@ -72,10 +72,18 @@ def site_card(request):
 
 
 def web_manifest(request):
+    manifest = _manifest(settings.VDLM_SITE_NAME, settings.VDLM_SITE_SHORT_NAME)
+    return add_validators(
+        HttpResponse(manifest, content_type="application/manifest+json"), max_age=ICON_MAX_AGE
+    )
+
+
+@functools.cache
+def _manifest(site_name: str, short_name: str) -> bytes:
     manifest = {
-        "name": settings.VDLM_SITE_NAME,
-        "short_name": settings.VDLM_SITE_SHORT_NAME,
-        "description": f"Talks, slides and videos of the {settings.VDLM_SITE_NAME}, and the next meetup.",
+        "name": site_name,
+        "short_name": short_name,
+        "description": f"Talks, slides and videos of the {site_name}, and the next meetup.",
         "id": "/",
         "start_url": "/",
         "scope": "/",
@@ -101,7 +109,4 @@ def web_manifest(request):
             },
         ],
     }
-    response = HttpResponse(
-        json.dumps(manifest, ensure_ascii=False), content_type="application/manifest+json"
-    )
-    return add_validators(response, max_age=ICON_MAX_AGE)
+    return json.dumps(manifest, ensure_ascii=False).encode()
