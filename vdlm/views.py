@@ -72,14 +72,17 @@ def site_card(request):
 
 
 def web_manifest(request):
-    manifest = _manifest(settings.VDLM_SITE_NAME, settings.VDLM_SITE_SHORT_NAME)
+    icons = tuple((size, reverse("manifest_icon", kwargs={"size": size})) for size in MANIFEST_ICON_SIZES)
+    manifest = _manifest(settings.VDLM_SITE_NAME, settings.VDLM_SITE_SHORT_NAME, icons)
     return add_validators(
         HttpResponse(manifest, content_type="application/manifest+json"), max_age=ICON_MAX_AGE
     )
 
 
 @functools.cache
-def _manifest(site_name: str, short_name: str) -> bytes:
+def _manifest(site_name: str, short_name: str, icons: tuple[tuple[int, str], ...]) -> bytes:
+    """`icons`: (size, address) of each icon, the largest last."""
+    largest, largest_address = icons[-1]
     manifest = {
         "name": site_name,
         "short_name": short_name,
@@ -92,18 +95,11 @@ def _manifest(site_name: str, short_name: str) -> bytes:
         "background_color": BACKGROUND,
         "theme_color": ACCENT,
         "icons": [
-            *(
-                {
-                    "src": reverse("manifest_icon", kwargs={"size": size}),
-                    "sizes": f"{size}x{size}",
-                    "type": "image/png",
-                }
-                for size in MANIFEST_ICON_SIZES
-            ),
+            *({"src": address, "sizes": f"{size}x{size}", "type": "image/png"} for size, address in icons),
             # Full-bleed with the logo inside the safe circle, so systems may cut their own shape out of it.
             {
-                "src": reverse("manifest_icon", kwargs={"size": 512}),
-                "sizes": "512x512",
+                "src": largest_address,
+                "sizes": f"{largest}x{largest}",
                 "type": "image/png",
                 "purpose": "maskable",
             },

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.html import format_html
 
-from common.admin_forms import ConstraintErrorsOnFieldsMixin, constraint_message
+from common.admin_forms import BOTH_FILE_AND_LINK, ConstraintErrorsOnFieldsMixin, constraint_message
 from common.text import human_size
 from common.validators import validate_slides
 from events.models import AgendaSlot
@@ -107,7 +107,7 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
             except ValidationError as error:
                 self.add_error("slides", error)
             if cleaned.get("slides_url"):
-                self.add_error("slides_url", constraint_message(Talk, "talk_slides_file_xor_link"))
+                self.add_error("slides_url", BOTH_FILE_AND_LINK)
         elif cleaned.get("slides_url") and talk is not None and talk.slides:
             self.add_error("slides_url", TALK_HAS_FILE)
         return cleaned

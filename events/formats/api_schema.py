@@ -3,9 +3,7 @@
 The tests validate every kind of response against it with the `jsonschema` package, so the two cannot drift apart.
 """
 
-from django.urls import reverse
-
-from common.links import absolute_url
+from events.formats.api import links, page_url, schema_url
 
 # Local times with their UTC offset, as the API writes them: "2024-06-12T18:30:00+02:00".
 INSTANT = {
@@ -129,11 +127,11 @@ DOCUMENT = _object({"schema": URL, "event": {"$ref": "#/$defs/event"}}, "One mee
 
 
 def api_schema() -> dict:
-    first_page = absolute_url(reverse("events:api_events"))
-    one = absolute_url(reverse("events:api_event", kwargs={"slug": "SLUG"}))
+    first_page = page_url(1)
+    one = links().event_api.format(slug="SLUG")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute_url(reverse("events:api_schema")),
+        "$id": schema_url(),
         "title": "Meetups API",
         "description": f"Pages of meetups, newest first ({first_page}, then links.next), and single meetups ({one}).",
         "oneOf": [{"$ref": "#/$defs/page"}, {"$ref": "#/$defs/document"}],

@@ -89,12 +89,10 @@ def send_registration_mail(kind: str, registration: Registration, *, calendar: b
     return True
 
 
-def send_registration_mails(kind: str, registrations: list[Registration]) -> int:
-    """Sends `kind` to each of several people of one meetup, its calendar file built once for all; how many
-    mails went out."""
+def send_registration_mails(kind: str, registrations: list[Registration]) -> None:
+    """Sends `kind` to each of several people of one meetup, its calendar file built once for all."""
     if not registrations:
-        return 0
+        return
     calendar = calendar_file(registrations[0].event) if kind in WITH_CALENDAR else None
-    return sum(
-        send_registration_mail(kind, registration, calendar=calendar) for registration in registrations
-    )
+    for registration in registrations:
+        send_registration_mail(kind, registration, calendar=calendar)

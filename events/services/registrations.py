@@ -257,7 +257,6 @@ def registrations_send_reminders(*, now: datetime.datetime | None = None) -> int
         due = list(event.registrations.going().filter(reminder_sent_at__isnull=True).exclude(email=""))
         calendar = calendar_file(event) if due else None
         for registration in due:
-            registration.event = event
             unsent = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True)
             if not unsent.update(reminder_sent_at=window.now):
                 continue  # another run claimed it

@@ -38,10 +38,8 @@ class SpeakerLinkView(View):
         if self.talk is None:
             raise Http404("No such speaker link.")
         if speaker_link_is_open(self.talk):
-            response = super().dispatch(request, token)
-        else:
-            response = render(request, "events/speaker_links/closed.html", self.context(), status=410)
-        return response
+            return super().dispatch(request, token)
+        return render(request, "events/speaker_links/closed.html", self.context(), status=410)
 
     def get(self, request, token):
         return self.render_forms(SpeakerLinkForms(self.talk))
