@@ -2,13 +2,13 @@
 two organizers at once, and every rule explained on its field."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from common.text import human_size
 from events.enums import EventStatus, SponsorRole
 from events.models import AgendaSlot, Event
 from events.services.publishing import event_checklist
@@ -317,18 +317,22 @@ def test_admin_shows_european_dates_readable_names_and_human_slide_sizes(organiz
     organizer_client.post(
         reverse("admin:talks_talk_change", args=[talk.pk]),
         change_page_data(organizer_client.get(reverse("admin:talks_talk_change", args=[talk.pk])))
-        | {"slides": upload(pdf_bytes(["one", "two"]))},
+        | {"slides": upload(pdf_bytes(["one " * 3000, "two"]))},  # over 10 KB: "12 KB", not "12.0 KB"
     )
 
     events = organizer_client.get(reverse("admin:events_event_changelist"))
     speaker_page = organizer_client.get(reverse("admin:talks_speaker_change", args=[speaker.pk]))
     talk_page = organizer_client.get(reverse("admin:talks_talk_change", args=[talk.pk]))
+    talk.refresh_from_db()
+    preview = organizer_client.get(talk.get_absolute_url())  # the talk's page, as the site will show it
 
     assert (events.status_code, speaker_page.status_code, talk_page.status_code) == (200, 200, 200)
+    assert preview.status_code == 200
     assert "14 May 2031" in events.content.decode()
     assert ">\nRene Donner\nR. Donner</textarea>" in speaker_page.content.decode()
-    talk.refresh_from_db()
-    assert f"2 pages · {human_size(talk.slides_size)}" in talk_page.content.decode()
+    size = re.search(r"2 pages · (\d+(?:\.\d)? (?:bytes|KB))", talk_page.content.decode())
+    assert size, "the admin names the slides' pages and size"
+    assert f"PDF · 2 pages · {size[1]}</span>" in preview.content.decode()  # in the same words as the site
     assert f'href="{change_url(draft)}" id="back-to-meetup"' in talk_page.content.decode()
 
 

@@ -2,14 +2,15 @@
 know, a browsable archive, venues and sponsors in reading order, faces and logos."""
 
 import datetime
+import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
-from common.visibility import PUBLIC
 from events.enums import EventStatus, SponsorRole
 from events.models import Event
 from events.services.logos import sponsor_set_logo
@@ -318,11 +319,13 @@ def test_latest_rows_say_upcoming_for_meetups_ahead(client, upcoming_event):
 
 
 def test_every_public_meetup_page_renders(client, history):
+    shipped = json.loads((settings.BASE_DIR / "fixtures" / "historic_meetups.json").read_text())
+    public = [row for row in shipped if row["model"] == "events.event" and row["fields"]["status"] != "draft"]
     visited = 0
-    for event in Event.objects.visible_to(PUBLIC):
+    for event in history:
         response = client.get(event.get_absolute_url())
         assert response.status_code == 200, event.slug
         assert f'<h1 class="event-title">{escape(event.title)}</h1>' in response.content.decode(), event.slug
         visited += 1
 
-    assert visited == history.count() > 70  # the whole history, not an empty loop
+    assert visited == len(public) > 70  # every meetup the fixture ships, not an empty loop
