@@ -37,7 +37,12 @@ class ReadmeFacts:
     text: str = field(default="", repr=False)  # the whole README, for the people it mentions in prose
 
 
+def is_ai_summit(source: str) -> bool:
+    """The one special event of the history, which has no meetup number: known by its folder."""
+    return "AI_Summit" in source
+
+
 def readme_event_key(facts: ReadmeFacts) -> str:
     """The event a README names itself: the AI Summit, else the meetup its title numbers (its folder's number if
     the title has none). The merge keys READMEs by their place instead (merge/sources.py): a title may be wrong."""
-    return AI_SUMMIT_KEY if "AI_Summit" in facts.source else f"meetup-{facts.number}"
+    return AI_SUMMIT_KEY if is_ai_summit(facts.source) else f"meetup-{facts.number}"

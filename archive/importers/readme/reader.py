@@ -11,7 +11,7 @@ from ..links import DEFAULT_SLIDES_BASE_URL, is_placeholder, repo_file_url, reso
 from ..markdown import parse_blocks, top_level_blocks
 from ..records import EventRecord, ReportEntry, TalkRecord, VenueRecord
 from .description import read_description
-from .facts import ReadmeFacts, readme_event_key
+from .facts import ReadmeFacts, is_ai_summit, readme_event_key
 from .header import default_meetup_title, read_header
 from .hosts import find_hosts
 from .program import read_program
@@ -43,7 +43,7 @@ def parse_meetup_readme(
     except Exception as error:  # noqa: BLE001 - a broken README must not abort the whole import
         return None, [ReportEntry("warning", f"could not read README: {error}", source, 1)]
     report = list(facts.report)
-    if facts.number is None and "AI_Summit" not in source:
+    if facts.number is None and not is_ai_summit(source):
         report.append(
             ReportEntry("warning", "does not look like a meetup README (no meetup number)", source, 1)
         )
@@ -69,7 +69,7 @@ def readme_event(
 ) -> EventRecord | None:
     """The event one README describes on its own, or None without a date or (but for the AI Summit) a number."""
     date = readme_date(facts, fallback_date)
-    if date is None or facts.number is None and "AI_Summit" not in facts.source:
+    if date is None or facts.number is None and not is_ai_summit(facts.source):
         return None
 
     def to_url(href: str) -> str:
@@ -96,7 +96,7 @@ def readme_event(
     hosts = [name for name, role in facts.sponsors if role == "host"]
     venue_name = facts.venue_text or (hosts[0] if hosts else "")
     key = readme_event_key(facts)
-    kind, number = ("special", None) if "AI_Summit" in facts.source else ("meetup", facts.number)
+    kind, number = ("special", None) if is_ai_summit(facts.source) else ("meetup", facts.number)
     return EventRecord(
         key=key,
         number=number,
