@@ -1,5 +1,5 @@
-"""Admin helpers shared by every app: uploads handed to service functions, a PDF-or-link pair of fields, constraint
-messages on their fields, lists of names one per line, and search blind to case and accents."""
+"""Admin helpers shared by every app: uploads handed to service functions (pictures among them), a PDF-or-link pair
+of fields, constraint messages on their fields, lists of names one per line, and search blind to case and accents."""
 
 from django import forms
 from django.contrib import messages
@@ -35,6 +35,31 @@ def attach_upload(request, form, field: str, upload, *, attach) -> None:
         attach(upload)
     except ValidationError as error:
         messages.error(request, f"{form.fields[field].label}: {' '.join(error.messages)}")
+
+
+class PictureAdminMixin:
+    """For a ModelAdmin with one picture (a photo, a logo) that only its service functions store: the upload is
+    taken before the row is saved and handed to `attach_picture` after (its form field prepared the image);
+    clearing the field calls `remove_picture`."""
+
+    picture_field = ""
+
+    def attach_picture(self, obj, file, image):
+        raise NotImplementedError
+
+    def remove_picture(self, obj):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        upload = take_upload(form, self.picture_field, remove=lambda: self.remove_picture(obj))
+        super().save_model(request, obj, form, change)
+        attach_upload(
+            request,
+            form,
+            self.picture_field,
+            upload,
+            attach=lambda file: self.attach_picture(obj, file, file.prepared),
+        )
 
 
 class PdfOrLinkForm(forms.ModelForm):

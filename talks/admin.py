@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from common.admin_forms import FoldedSearchMixin, NamesField, attach_upload, take_upload
+from common.admin_forms import FoldedSearchMixin, NamesField, PictureAdminMixin
 from common.images import ImageUploadField
 from talks.models import Speaker, TalkSpeaker
 from talks.services import speaker_remove_photo, speaker_set_photo
@@ -23,23 +23,19 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class SpeakerAdmin(PictureAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     form = SpeakerForm
+    picture_field = "photo"
     list_display = ["name", "affiliation"]
     search_fields = ["name"]  # searched blind to case and accents (FoldedSearchMixin)
     folded_search_fields = ("name", "alternative_names", "affiliation")
     prepopulated_fields = {"slug": ["name"]}
 
-    def save_model(self, request, obj, form, change):
-        upload = take_upload(form, "photo", remove=lambda: speaker_remove_photo(speaker=obj))
-        super().save_model(request, obj, form, change)
-        attach_upload(
-            request,
-            form,
-            "photo",
-            upload,
-            attach=lambda file: speaker_set_photo(speaker=obj, file=file, image=file.prepared),
-        )
+    def attach_picture(self, speaker, file, image):
+        speaker_set_photo(speaker=speaker, file=file, image=image)
+
+    def remove_picture(self, speaker):
+        speaker_remove_photo(speaker=speaker)
 
 
 # Edited on the talk; this list shows a speaker's affiliations across the years.

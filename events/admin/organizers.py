@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 
-from common.admin_forms import ConstraintErrorsOnFieldsMixin, attach_upload, take_upload
+from common.admin_forms import ConstraintErrorsOnFieldsMixin, PictureAdminMixin
 from common.images import ImageUploadField
 from events.models import Organizer
 from events.services.organizers import organizer_remove_photo, organizer_set_photo
@@ -22,8 +22,9 @@ class OrganizerForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
 
 
 @admin.register(Organizer)
-class OrganizerAdmin(admin.ModelAdmin):
+class OrganizerAdmin(PictureAdminMixin, admin.ModelAdmin):
     form = OrganizerForm
+    picture_field = "photo"
     list_display = ["__str__", "affiliation_shown", "speaker", "order"]
     list_editable = ["order"]
     list_select_related = ["speaker"]
@@ -34,13 +35,8 @@ class OrganizerAdmin(admin.ModelAdmin):
     def affiliation_shown(self, organizer):
         return organizer.display_affiliation
 
-    def save_model(self, request, obj, form, change):
-        upload = take_upload(form, "photo", remove=lambda: organizer_remove_photo(organizer=obj))
-        super().save_model(request, obj, form, change)
-        attach_upload(
-            request,
-            form,
-            "photo",
-            upload,
-            attach=lambda file: organizer_set_photo(organizer=obj, file=file, image=file.prepared),
-        )
+    def attach_picture(self, organizer, file, image):
+        organizer_set_photo(organizer=organizer, file=file, image=image)
+
+    def remove_picture(self, organizer):
+        organizer_remove_photo(organizer=organizer)

@@ -7,8 +7,7 @@ from common.admin_forms import (
     ConstraintErrorsOnFieldsMixin,
     FoldedSearchMixin,
     NamesField,
-    attach_upload,
-    take_upload,
+    PictureAdminMixin,
 )
 from common.images import LogoUploadField
 from events.models import AgendaSlot, EventSponsor, JobPost, Sponsor, Venue
@@ -49,23 +48,19 @@ class SponsorForm(forms.ModelForm):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class SponsorAdmin(PictureAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     form = SponsorForm
+    picture_field = "logo"
     list_display = ["name", "website"]
     search_fields = ["name"]  # searched blind to case and accents (FoldedSearchMixin)
     folded_search_fields = ("name", "description")
     prepopulated_fields = {"slug": ["name"]}
 
-    def save_model(self, request, obj, form, change):
-        upload = take_upload(form, "logo", remove=lambda: sponsor_remove_logo(sponsor=obj))
-        super().save_model(request, obj, form, change)
-        attach_upload(
-            request,
-            form,
-            "logo",
-            upload,
-            attach=lambda file: sponsor_set_logo(sponsor=obj, file=file, image=file.prepared),
-        )
+    def attach_picture(self, sponsor, file, image):
+        sponsor_set_logo(sponsor=sponsor, file=file, image=image)
+
+    def remove_picture(self, sponsor):
+        sponsor_remove_logo(sponsor=sponsor)
 
 
 class JobPostForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
