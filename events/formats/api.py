@@ -45,7 +45,8 @@ class Links:
         self.schema = url_pattern("events:api_schema")
         self.calendar = calendar_url()
         self.first_page = url_pattern("events:api_events")
-        self.page = absolute_url(path_pattern("events:api_events_page", page=987654321))  # an int converter
+        # The page converter takes digits only, so the sample is a number no page reaches.
+        self.page = absolute_url(path_pattern("events:api_events_page", page=987654321))
 
 
 @functools.lru_cache(maxsize=8)
