@@ -15,12 +15,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", cached_page(sitemap_xml), name="sitemap"),
     path("robots.txt", cached_page(views.robots_txt), name="robots_txt"),
+    path("manifest.webmanifest", cached_page(views.web_manifest), name="web_manifest"),
     # Asked for at these addresses by browsers and phones whatever the page says; drawn once per process.
     path("favicon.ico", views.favicon_ico, name="favicon"),
     path("apple-touch-icon.png", views.apple_touch_icon, name="apple_touch_icon"),
     path("apple-touch-icon-precomposed.png", views.apple_touch_icon),
     path("icons/icon-<int:size>.png", views.manifest_icon, name="manifest_icon"),
-    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     path("social-card.png", views.site_card, name="site_card"),
     path("healthz", healthz, name="healthz"),
     path("", include("talks.urls")),

@@ -1,7 +1,7 @@
 """Site-wide views: robots.txt, the icons browsers and phones ask for, the web manifest, the default social card.
 
-The pictures are drawn once per process from the logo (common.artwork) and kept in memory, like the manifest;
-every link in them names the site as configured (common.links), never the requesting host.
+The pictures are drawn once per process from the logo (common.artwork) and kept in memory; every link in them
+names the site as configured (common.links), never the requesting host.
 """
 
 import functools
@@ -72,21 +72,10 @@ def site_card(request):
 
 
 def web_manifest(request):
-    icons = tuple((size, reverse("manifest_icon", kwargs={"size": size})) for size in MANIFEST_ICON_SIZES)
-    manifest = _manifest(settings.VDLM_SITE_NAME, settings.VDLM_SITE_SHORT_NAME, icons)
-    return add_validators(
-        HttpResponse(manifest, content_type="application/manifest+json"), max_age=ICON_MAX_AGE
-    )
-
-
-@functools.cache
-def _manifest(site_name: str, short_name: str, icons: tuple[tuple[int, str], ...]) -> bytes:
-    """`icons`: (size, address) of each icon, the largest last."""
-    largest, largest_address = icons[-1]
     manifest = {
-        "name": site_name,
-        "short_name": short_name,
-        "description": f"Talks, slides and videos of the {site_name}, and the next meetup.",
+        "name": settings.VDLM_SITE_NAME,
+        "short_name": settings.VDLM_SITE_SHORT_NAME,
+        "description": f"Talks, slides and videos of the {settings.VDLM_SITE_NAME}, and the next meetup.",
         "id": "/",
         "start_url": "/",
         "scope": "/",
@@ -95,14 +84,24 @@ def _manifest(site_name: str, short_name: str, icons: tuple[tuple[int, str], ...
         "background_color": BACKGROUND,
         "theme_color": ACCENT,
         "icons": [
-            *({"src": address, "sizes": f"{size}x{size}", "type": "image/png"} for size, address in icons),
+            *(
+                {
+                    "src": reverse("manifest_icon", kwargs={"size": size}),
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                }
+                for size in MANIFEST_ICON_SIZES
+            ),
             # Full-bleed with the logo inside the safe circle, so systems may cut their own shape out of it.
             {
-                "src": largest_address,
-                "sizes": f"{largest}x{largest}",
+                "src": reverse("manifest_icon", kwargs={"size": 512}),
+                "sizes": "512x512",
                 "type": "image/png",
                 "purpose": "maskable",
             },
         ],
     }
-    return json.dumps(manifest, ensure_ascii=False).encode()
+    response = HttpResponse(
+        json.dumps(manifest, ensure_ascii=False), content_type="application/manifest+json"
+    )
+    return add_validators(response, max_age=ICON_MAX_AGE)
