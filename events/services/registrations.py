@@ -45,13 +45,10 @@ def seats_locked(event_id: int):
         yield Event.objects.select_for_update().get(pk=event_id)
 
 
-def _after_commit(kind: str, registration: Registration) -> None:
-    transaction.on_commit(partial(send_registration_mail, kind, registration))
-
-
-def _promoted_after_commit(promoted: list[Registration]) -> None:
-    if promoted:
-        transaction.on_commit(partial(send_registration_mails, "promoted", promoted))
+def _mail_after_commit(kind: str, registrations: list[Registration]) -> None:
+    """The mails go out once the change is saved for good, never for a change rolled back."""
+    if registrations:
+        transaction.on_commit(partial(send_registration_mails, kind, registrations))
 
 
 def _next_queue_number(event: Event) -> int:
@@ -146,8 +143,8 @@ def registration_confirm(*, registration: Registration) -> Registration:
             if other.pk == registration.pk:
                 registration.status, registration.seated_at = other.status, other.seated_at
         # Others only when seats were free while people waited: they come first.
-        _promoted_after_commit([other for other in promoted if other.pk != registration.pk])
-        _after_commit("going" if registration.is_going else "waiting", registration)
+        _mail_after_commit("promoted", [other for other in promoted if other.pk != registration.pk])
+        _mail_after_commit("going" if registration.is_going else "waiting", [registration])
     return registration
 
 
@@ -171,8 +168,8 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
         registration.save()
         promoted = _fill_seats(event, now) if frees_a_seat else []
         if notify:
-            _after_commit("cancelled", registration)
-        _promoted_after_commit(promoted)
+            _mail_after_commit("cancelled", [registration])
+        _mail_after_commit("promoted", promoted)
     return registration
 
 
@@ -180,7 +177,7 @@ def event_promote_waiting(*, event: Event) -> list[Registration]:
     """Gives every free seat to the first in line (each gets a mail); returns who got one."""
     with seats_locked(event.pk) as locked:
         promoted = _fill_seats(locked, timezone.now())
-        _promoted_after_commit(promoted)
+        _mail_after_commit("promoted", promoted)
     return promoted
 
 
@@ -196,7 +193,7 @@ def event_set_capacity(*, event: Event, capacity: int) -> list[Registration]:
         locked.capacity = event.capacity = capacity
         locked.save(update_fields=["capacity", "updated_at"])
         promoted = _fill_seats(locked, timezone.now())
-        _promoted_after_commit(promoted)
+        _mail_after_commit("promoted", promoted)
     return promoted
 
 
