@@ -347,3 +347,30 @@ def test_add_to_google_and_outlook_links_of_a_meetup_without_a_time_make_an_all_
     assert outlook_query["allday"] == ["true"]
     assert (outlook_query["startdt"], outlook_query["enddt"]) == ([day.isoformat()], [day_after.isoformat()])
     assert outlook_query["subject"] == ["Hackathon"]
+
+
+def test_add_to_calendar_links_of_a_meetup_taking_registrations_here_point_at_its_form_while_open(
+    client, upcoming_event
+):
+    upcoming_event.capacity = 40
+    upcoming_event.meetup_url = ""
+    upcoming_event.save()
+    form = "Sign up: https://meetup.example.org/meetups/meetup-900/register/"
+
+    def details() -> tuple[str, str]:
+        response = client.get("/meetups/meetup-900/")
+        assert response.status_code == 200
+        links = links_by_text(response)
+        [google], [outlook] = links["Add to Google Calendar"], links["Add to Outlook"]
+        return parse_qs(google.query)["details"][0], parse_qs(outlook.query)["body"][0]
+
+    google_details, outlook_body = details()
+    assert form in google_details
+    assert form in outlook_body
+
+    upcoming_event.registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    upcoming_event.save()
+
+    google_details, outlook_body = details()
+    assert "Sign up:" not in google_details  # closed: nowhere to sign up, rather than a form that refuses
+    assert "Sign up:" not in outlook_body
