@@ -1,6 +1,7 @@
 """Where a page's time goes, without HTTP: each page type rendered through Django's whole handler and middleware
 in one process, uncached, on the benchmark's data (the history plus 2,000 generated meetups). Prints the median
-milliseconds per request, the SQL statements and their time on the raw cursor, beside the floor view.
+milliseconds per request, the SQL statements and their time on the raw cursor, beside the floor view; and what
+the event page's data alone costs in the cheapest form the ORM offers (plain rows, no page).
 
     .venv/bin/python bench/inprocess.py
 
@@ -68,19 +69,44 @@ def statements(path):
     return len(seen), raw * 1000
 
 
+# The event page's data in the cheapest form the ORM offers (plain rows from seven values() queries: the meetup,
+# agenda, speakers, sponsors, job posts, previous, next): what the ORM alone costs that page.
+def event_page_rows(slug):
+    from django.contrib.auth.models import AnonymousUser
+    from events.models import AgendaSlot, Event, EventSponsor, JobPost
+    from talks.models import TalkSpeaker
+
+    public = AnonymousUser()
+    visible = Event.objects.visible_to(public)
+    event = visible.filter(slug=slug).values("pk", "date", "title", "number", "description", "venue__name")[0]
+    in_event = {"event_id": event["pk"]}
+    list(AgendaSlot.objects.filter(**in_event).values("start_time", "end_time", "kind", "title", "talk__title"))
+    list(TalkSpeaker.objects.filter(talk__slot__event_id=event["pk"]).values("talk_id", "speaker__name"))
+    list(EventSponsor.objects.filter(**in_event).values("sponsor__name", "sponsor__website", "role"))
+    list(JobPost.objects.visible_to(public).open().filter(**in_event).values("title", "company", "url"))
+    list(visible.filter(date__lt=event["date"]).order_by("-date").values("slug", "title")[:1])
+    list(visible.filter(date__gt=event["date"]).order_by("date").values("slug", "title")[:1])
+
+
+def median_ms(work):
+    for _ in range(30):
+        work()
+    times = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 print("| page | ms per request | SQL statements | their time on the raw cursor (ms) |")
 print("|---|---:|---:|---:|")
 for name, path in pages.items():
     assert get(path).startswith("200"), (path, get(path))
-    for _ in range(30):
-        get(path)
-    times = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        get(path)
-        times.append((time.perf_counter() - started) * 1000)
     count, raw = statements(path)
-    print(f"| {name} | {statistics.median(times):.2f} | {count} | {raw:.2f} |")
+    print(f"| {name} | {median_ms(lambda: get(path)):.2f} | {count} | {raw:.2f} |")
+rows_ms = median_ms(lambda: event_page_rows(data["event_slug"]))
+print(f"| event page's data alone, as plain rows (no page) | {rows_ms:.2f} | 7 | |")
 """
 
 

@@ -26,6 +26,7 @@ from events.models import Event, EventSponsor, JobPost, Venue, local_today
 from events.selectors import with_program
 from events.services.program import agenda_renumber, program_remove_slot, program_save_slot
 from events.services.publishing import (
+    DRAFT_NOT_CANCELLED,
     event_cancel,
     event_checklist,
     event_duplicate_as_next,
@@ -214,18 +215,19 @@ class EventAdmin(admin.ModelAdmin):
 
     def cancel_view(self, request, object_id):
         event = self._event_for(request, object_id)
+        if event.is_draft:
+            self.message_user(request, DRAFT_NOT_CANCELLED, messages.ERROR)
+            return self._back_to(event)
         if request.method == "POST":
-            event_cancel(event=event)
-            self.log_change(request, event, "Cancelled.")
-            self.message_user(
-                request, f"Cancelled “{event.title}”: its page stays, with a notice.", messages.WARNING
-            )
+            told = self._cancel(request, event)
+            self.message_user(request, f"Cancelled “{event.title}”: {told}.", messages.WARNING)
             return self._back_to(event)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": event,
             "title": "Cancel",
+            "registered": event.registrations.reachable().count(),
         }
         return TemplateResponse(request, "admin/events/event/cancel_confirmation.html", context)
 
@@ -266,20 +268,40 @@ class EventAdmin(admin.ModelAdmin):
         events = list(queryset)
         for event in events:
             event_publish(event=event)
+            self.log_change(request, event, "Published.")
         self.message_user(
             request, f"Published: {', '.join(event.title for event in events)}.", messages.SUCCESS
         )
 
     @admin.action(
-        description="Cancel selected events (their pages stay, with a notice)", permissions=["change"]
+        description="Cancel selected events (their pages stay, with a notice; registered people are mailed)",
+        permissions=["change"],
     )
     def cancel(self, request, queryset):
         events = list(queryset)
         for event in events:
+            if event.is_draft:
+                self.message_user(
+                    request, f"Not cancelled “{event.title}”: {DRAFT_NOT_CANCELLED}", messages.ERROR
+                )
+            else:
+                told = self._cancel(request, event)
+                self.message_user(request, f"Cancelled “{event.title}”: {told}.", messages.WARNING)
+
+    def _cancel(self, request, event: Event) -> str:
+        """Cancels a public meetup, with a line in its history; says what that did."""
+        if event.is_cancelled:
+            return "it was cancelled already"
+        registered = event.registrations.reachable().count()
+        with transaction.atomic():
             event_cancel(event=event)
-        self.message_user(
-            request, f"Cancelled: {', '.join(event.title for event in events)}.", messages.WARNING
+            self.log_change(request, event, "Cancelled.")
+        mailed = (
+            f"; {registered} registered {'person gets' if registered == 1 else 'people get'} a mail"
+            if registered
+            else ""
         )
+        return f"its page stays, with a notice{mailed}"
 
     @admin.action(description="Duplicate as next meetup (draft)", permissions=["add"])
     def duplicate_as_next(self, request, queryset):

@@ -59,6 +59,11 @@ class RegistrationQuerySet(ContentQuerySet):
         """The waitlist, first in line first."""
         return self.filter(status=RegistrationStatus.WAITING).order_by("queue_number")
 
+    def reachable(self):
+        """Still registered (going, waiting, or not yet confirmed) and with an address to write to."""
+        still_registered = [RegistrationStatus.PENDING, RegistrationStatus.GOING, RegistrationStatus.WAITING]
+        return self.filter(status__in=still_registered, anonymised_at__isnull=True).exclude(email="")
+
     def guest_list(self) -> list["Registration"]:
         """Everybody going, by name as people read it (accents and case aside): what the host's desk checks."""
         return sorted(self.going(), key=lambda person: (fold(person.name), person.pk))

@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from common.text import ORDINAL_TITLE, ordinal, unique_slug
 from events.enums import EventStatus, SlotKind, SponsorRole
 from events.models import AgendaSlot, Event, EventSponsor, in_running_order, local_today
+from events.services.registrations import event_tell_registered_of_cancellation
 from talks.enums import TalkKind
 
 # The group meets about every four weeks, on the same weekday; organizers then move the date as needed.
@@ -25,10 +27,23 @@ def event_publish(*, event: Event) -> Event:
     return event
 
 
+DRAFT_NOT_CANCELLED = (
+    "A draft was never announced, so there is nothing to cancel: delete it, or leave it a draft."
+)
+
+
+@transaction.atomic
 def event_cancel(*, event: Event) -> Event:
-    """Cancel: the page stays public, with a notice, so people who saw the announcement learn of it."""
+    """Cancel a public meetup: its page stays, with a notice, so people who saw the announcement learn of it, and
+    everyone registered here gets a mail (with the calendar entry marked cancelled). Cancelling again changes
+    nothing; a draft cannot be cancelled, since that would make it public."""
+    if event.is_draft:
+        raise ValidationError(DRAFT_NOT_CANCELLED, code="draft")
+    if event.is_cancelled:
+        return event
     event.status = EventStatus.CANCELLED
     event.save(update_fields=["status", "updated_at"])
+    event_tell_registered_of_cancellation(event=event)
     return event
 
 

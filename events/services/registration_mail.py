@@ -29,9 +29,11 @@ SUBJECTS = {
     "promoted": "A seat opened up for you: {title}",
     "cancelled": "Registration cancelled: {title}",
     "reminder": "See you tomorrow: {title}",
+    "meetup_cancelled": "Cancelled: {title}",
 }
-# The mails that give (or remind of) a seat carry the calendar file.
-WITH_CALENDAR = {"going", "promoted", "reminder"}
+# The mails that give (or remind of) a seat carry the calendar file; so does the cancellation, whose file marks
+# the entry cancelled (same UID, a later SEQUENCE), so that a calendar that took the seat's file updates it.
+WITH_CALENDAR = {"going", "promoted", "reminder", "meetup_cancelled"}
 
 
 def registration_links(registration: Registration) -> dict:

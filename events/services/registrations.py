@@ -31,6 +31,14 @@ from events.services.registration_mail import calendar_file, send_registration_m
 
 CLOSED = "Registration for this meetup is closed."
 CLOSED_BEFORE_CONFIRMED = "Registration closed before the address was confirmed."
+MEETUP_CANCELLED = "This meetup is cancelled: there is nothing to confirm or cancel."
+
+
+def why_not_confirmable(event: Event) -> str | None:
+    """Why a registration of `event` can no longer be confirmed, in plain words; None while it can."""
+    if event.is_cancelled:
+        return MEETUP_CANCELLED
+    return None if event.registration_is_open else CLOSED_BEFORE_CONFIRMED
 
 
 @contextmanager
@@ -131,8 +139,8 @@ def registration_confirm(*, registration: Registration) -> Registration:
         registration.event = event
         if not registration.is_pending:
             return registration
-        if not event.registration_is_open:
-            raise ValidationError(CLOSED_BEFORE_CONFIRMED, code="closed")
+        if refusal := why_not_confirmable(event):
+            raise ValidationError(refusal, code="closed")
         now = timezone.now()
         registration.status = RegistrationStatus.WAITING
         registration.confirmed_at = now
@@ -159,6 +167,8 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
             raise ValidationError(
                 "Already checked in at the door: there is nothing to cancel.", code="checked_in"
             )
+        if event.is_cancelled:
+            raise ValidationError(MEETUP_CANCELLED, code="meetup_cancelled")
         if event.has_started:
             raise ValidationError("The meetup has started: there is nothing to cancel.", code="started")
         frees_a_seat = registration.is_going and not registration.is_host_guest
@@ -171,6 +181,14 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
             _mail_after_commit("cancelled", [registration])
         _mail_after_commit("promoted", promoted)
     return registration
+
+
+def event_tell_registered_of_cancellation(*, event: Event) -> list[Registration]:
+    """Everyone still registered (going, waiting, or not yet confirmed) gets the "meetup cancelled" mail once the
+    cancellation is saved; returns who. Their registrations stay, and are erased as any others after the date."""
+    people = list(event.registrations.reachable())
+    _mail_after_commit("meetup_cancelled", people)
+    return people
 
 
 def event_promote_waiting(*, event: Event) -> list[Registration]:

@@ -18,7 +18,12 @@ from common.cacheable import private_page
 from events.forms.registrations import RegistrationForm
 from events.models import Event, Registration
 from events.services.registration_throttle import registration_throttled
-from events.services.registrations import register, registration_cancel, registration_confirm
+from events.services.registrations import (
+    register,
+    registration_cancel,
+    registration_confirm,
+    why_not_confirmable,
+)
 
 MAIL_FAILED = (
     "Your registration is saved, but our email to you could not be sent just now. Please send the form again in "
@@ -109,6 +114,7 @@ class ConfirmView(PrivateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         registration = self.registration
+        kwargs.setdefault("error", why_not_confirmable(registration.event))
         return super().get_context_data(registration=registration, event=registration.event, **kwargs)
 
 
@@ -127,7 +133,9 @@ class StatusView(PrivateMixin, TemplateView):
             registration=registration,
             event=registration.event,
             waitlist_place=registration.waitlist_place(),
-            can_cancel=not (registration.is_cancelled or registration.event.has_started),
+            can_cancel=not (
+                registration.is_cancelled or registration.event.is_cancelled or registration.event.has_started
+            ),
             **kwargs,
         )
 

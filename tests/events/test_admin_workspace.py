@@ -2,20 +2,27 @@
 two organizers at once, and every rule explained on its field."""
 
 import datetime
+import email
+import email.policy
 import re
 
 import pytest
 import time_machine
+import vobject
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 
 from events.enums import EventStatus, SponsorRole
 from events.models import AgendaSlot, Event
-from events.services.publishing import event_checklist
+from events.services.publishing import DRAFT_NOT_CANCELLED, event_checklist
+from events.services.registrations import registration_cancel
 from talks.models import Speaker, Talk
 from tests.admin_pages import add_inline_row, change_page_data
 from tests.factories import (
     make_event,
+    make_registration,
     make_slot,
     make_speaker,
     make_sponsor,
@@ -222,18 +229,82 @@ def test_publish_button_publishes_and_returns_to_the_page(organizer_client, draf
     ]
 
 
-def test_cancel_button_asks_first_then_cancels(organizer_client, draft):
+def test_cancel_button_asks_first_says_who_is_mailed_then_cancels_and_mails_them(
+    organizer_client, draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    draft.status, draft.capacity = EventStatus.PUBLISHED, 1
+    draft.save()
+    going = make_registration(event=draft, email="going@example.org")
+    waiting = make_registration(event=draft, email="waiting@example.org")
+    unconfirmed = make_registration(event=draft, email="pending@example.org", confirm=False)
+    registration_cancel(registration=make_registration(event=draft, email="left@example.org"), notify=False)
     url = reverse("admin:events_event_cancel", args=[draft.pk])
 
     confirmation = organizer_client.get(url)
     assert confirmation.status_code == 200
-    assert "Its page stays public, with a notice" in confirmation.content.decode()
+    page = confirmation.content.decode()
+    assert "Its page stays public, with a notice" in page
+    assert "3 people registered here" in page
     draft.refresh_from_db()
-    assert draft.status == EventStatus.DRAFT
+    assert draft.status == EventStatus.PUBLISHED
 
-    assert organizer_client.post(url).status_code == 302
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organizer_client.post(url, follow=True)
+    assert response.status_code == 200
     draft.refresh_from_db()
     assert draft.status == EventStatus.CANCELLED
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Cancelled “{draft.title}”: its page stays, with a notice; 3 registered people get a mail."
+    ]
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        person.email for person in (going, waiting, unconfirmed)
+    )
+    assert {message.subject for message in mailoutbox} == {f"Cancelled: {draft.title}"}
+    parsed = email.message_from_bytes(mailoutbox[0].message().as_bytes(), policy=email.policy.default)
+    assert "the meetup you registered for is cancelled" in parsed.get_body(("plain",)).get_content()
+    attachment = next(
+        part for part in parsed.iter_attachments() if part.get_content_type() == "text/calendar"
+    )
+    entry = vobject.readOne(attachment.get_content()).vevent
+    assert entry.status.value == "CANCELLED"
+    assert "Cancelled." in [
+        entry.change_message for entry in LogEntry.objects.filter(object_id=str(draft.pk))
+    ]
+
+    # Cancelling again mails nobody twice.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(
+            reverse("admin:events_event_changelist"), {"action": "cancel", "_selected_action": [draft.pk]}
+        )
+    assert mailoutbox == []
+
+
+def test_a_draft_cannot_be_cancelled_so_it_never_becomes_public(organizer_client, draft):
+    change_page = organizer_client.get(change_url(draft))
+    assert change_page.status_code == 200
+    assert reverse("admin:events_event_cancel", args=[draft.pk]) not in change_page.content.decode()
+
+    button = organizer_client.post(reverse("admin:events_event_cancel", args=[draft.pk]), follow=True)
+    action = organizer_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "cancel", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+
+    assert (button.status_code, action.status_code) == (200, 200)
+    assert [str(m) for m in button.context["messages"]] == [DRAFT_NOT_CANCELLED]
+    assert [str(m) for m in action.context["messages"]] == [
+        f"Not cancelled “{draft.title}”: {DRAFT_NOT_CANCELLED}"
+    ]
+    draft.refresh_from_db()
+    assert draft.status == EventStatus.DRAFT
+    visitor = Client()
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+    calendar = visitor.get(reverse("events:calendar"))
+    assert calendar.status_code == 200
+    assert draft.title not in calendar.content.decode()
 
 
 def test_buttons_need_the_change_permission(client, draft):

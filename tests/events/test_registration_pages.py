@@ -2,6 +2,7 @@
 (never cached) carry the form with a fresh CSRF token, refuse bad input in plain words, throttle floods, and
 never reveal who registered; the private status page shows the place, the calendar and the cancel button."""
 
+import datetime
 import re
 
 import pytest
@@ -10,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.enums import EventStatus, RegistrationStatus
-from events.models import Registration
+from events.models import Event, Registration
+from events.services.publishing import event_cancel
 from events.services.registration_privacy import person_erase
+from events.services.registrations import MEETUP_CANCELLED
 from tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
@@ -250,6 +253,49 @@ def test_cancel_link_opened_without_the_button_cancels_nothing(client, event):
     assert response.status_code == 302
     ada.refresh_from_db()
     assert ada.status == RegistrationStatus.GOING
+
+
+def test_after_the_meetup_is_cancelled_the_links_say_so_and_offer_nothing_to_do(client, event):
+    going = make_registration(event=event, name="Ada")
+    unconfirmed = make_registration(event=event, name="Bo", confirm=False)
+    event_cancel(event=event)
+    confirm_url = reverse("events:registration_confirm", args=[unconfirmed.confirm_token])
+
+    status = client.get(status_url(going))
+    confirm = client.get(confirm_url)
+    pressed = client.post(confirm_url)
+    cancel = client.post(reverse("events:registration_cancel", args=[going.status_token]))
+
+    assert (status.status_code, confirm.status_code, pressed.status_code, cancel.status_code) == (
+        200,
+        200,
+        200,
+        409,
+    )
+    assert "This meetup is cancelled." in text(status)
+    assert "Cancel my registration" not in text(status)
+    assert reverse("events:event_ics", kwargs={"slug": event.slug}) not in status.content.decode()
+    for page in (confirm, pressed):
+        assert MEETUP_CANCELLED in text(page)
+        assert "Confirm my registration" not in text(page)
+    assert MEETUP_CANCELLED in text(cancel)
+    assert list(event.registrations.order_by("pk").values_list("status", flat=True)) == [
+        RegistrationStatus.GOING,
+        RegistrationStatus.PENDING,
+    ]
+
+
+def test_confirm_link_after_registration_closed_says_so_without_a_button(client, event):
+    unconfirmed = make_registration(event=event, confirm=False)
+    Event.objects.filter(pk=event.pk).update(
+        registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    page = client.get(reverse("events:registration_confirm", args=[unconfirmed.confirm_token]))
+
+    assert page.status_code == 200
+    assert "Registration closed before the address was confirmed." in text(page)
+    assert "Confirm my registration" not in text(page)
 
 
 def test_unknown_and_erased_links_lead_nowhere(client, event):
