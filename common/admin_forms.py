@@ -155,19 +155,77 @@ class FoldedSearchMixin:
         return search_key(" ".join(parts))
 
 
-class StaleEditGuardMixin:
+CHANGED_MEANWHILE = "Changed by someone else after you opened this page, to: “{current}”. Save again to replace it with yours."
+
+
+class MergeConcurrentEditsMixin:
+    """For forms of rows that someone else may change while the page is open (a speaker through their private
+    link, an organizer on another page): the page carries the values it showed (Django's show_hidden_initial), so
+    a save writes only the fields changed on this page and keeps the others as they are now. A field changed both
+    here and elsewhere is refused with the other value shown; the page then counts that value as seen, so saving
+    again writes this page's.
+
+    `merged_fields` names the fields; `self.initial` must hold their values as stored now (a ModelForm's do).
+    """
+
+    merged_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.merged_fields:
+            self.fields[
+                name
+            ].show_hidden_initial = True  # has_changed() then compares with what the page showed
+
+    def has_stored_values(self) -> bool:
+        return self.instance.pk is not None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.has_stored_values():
+            for name in self.merged_fields:
+                if name in self.changed_data and not self.has_error(name):
+                    self._refuse_if_changed_meanwhile(name)
+        return cleaned
+
+    def _refuse_if_changed_meanwhile(self, name: str) -> None:
+        field, current = self.fields[name], self.initial.get(name)
+        initial_name = self.add_initial_prefix(name)
+        shown = field.to_python(self._widget_data_value(field.hidden_widget(), initial_name))
+        if not field.has_changed(shown, current):
+            return
+        self.data = self.data.copy()
+        if isinstance(current, list | tuple):  # a choice of several rows, by their keys
+            self.data.setlist(initial_name, [str(getattr(value, "pk", value)) for value in current])
+            current = ", ".join(
+                str(choice) for choice in field.queryset.filter(pk__in=self.data.getlist(initial_name))
+            )
+        else:
+            self.data[initial_name] = str(current) if isinstance(current, bool) else current
+        self.add_error(name, CHANGED_MEANWHILE.format(current=current or "(empty)"))
+
+    def merged_value(self, name: str):
+        """What this page typed where it changed the field; elsewhere the value as stored now."""
+        if self.has_stored_values() and name not in self.changed_data:
+            return self.initial.get(name)
+        return self.cleaned_data[name]
+
+
+class StaleEditGuardForm(forms.ModelForm):
     """For ModelForms of rows with an `updated_at`: a form opened before someone else saved the row is refused,
     with a message that names who changed what and when, so that nothing of the other save is overwritten.
 
-    The version the form was opened with travels in a hidden field; the check locks the row (PostgreSQL) or runs in
-    the admin's write transaction (SQLite), so two saves cannot both pass it.
+    The version the form was opened with travels in the hidden field `opened_version`, which the admin must name in
+    its fieldsets (the admin draws only the fields they name; a page without it would skip the check). The check
+    locks the row (PostgreSQL) or runs in the admin's write transaction (SQLite), so two saves cannot both pass it.
     """
 
     VERSION_FIELD = "opened_version"
 
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[self.VERSION_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         if self.instance.pk:
             self.initial[self.VERSION_FIELD] = self.instance.updated_at.isoformat()
 

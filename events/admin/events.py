@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from common.admin_forms import (
     ConstraintErrorsOnFieldsMixin,
     PdfOrLinkForm,
-    StaleEditGuardMixin,
+    StaleEditGuardForm,
     attach_upload,
     take_upload,
 )
@@ -53,7 +53,7 @@ class JobPostInline(admin.TabularInline):
     verbose_name_plural = "job posts announced here"
 
 
-class EventForm(StaleEditGuardMixin, ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
+class EventForm(StaleEditGuardForm, ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
     pdf_field = "intro_slides"
     link_field = "intro_slides_url"
 
@@ -103,7 +103,7 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["publish", "cancel", "duplicate_as_next", "download_readme"]
     view_on_site = False  # the change form links to the page itself ("Preview" for drafts), see the template
     fieldsets = [
-        (None, {"fields": [("number", "kind", "status"), "title", "slug"]}),
+        (None, {"fields": [("number", "kind", "status"), "title", "slug", StaleEditGuardForm.VERSION_FIELD]}),
         ("When and where", {"fields": [("date", "start_time", "end_time"), "venue"]}),
         ("Announcement", {"fields": ["description", "meetup_url"]}),
         ("Registration on this site", {"fields": [("capacity", "registration_closes_at")]}),

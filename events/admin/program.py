@@ -9,7 +9,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.html import format_html
 
-from common.admin_forms import BOTH_FILE_AND_LINK, ConstraintErrorsOnFieldsMixin, constraint_message
+from common.admin_forms import (
+    BOTH_FILE_AND_LINK,
+    ConstraintErrorsOnFieldsMixin,
+    MergeConcurrentEditsMixin,
+    constraint_message,
+)
 from common.text import human_size
 from common.validators import validate_slides
 from events.models import AgendaSlot
@@ -20,6 +25,17 @@ from talks.models import Speaker, Talk
 TALK_HAS_FILE = "This talk has an uploaded PDF: remove it on the talk's own page to give a link instead."
 TALK_NEEDS_TITLE = "Give the talk a title (or clear the talk's fields for a slot without a talk)."
 TALK_FIELDS = ("talk_title", "talk_kind", "speakers", "abstract", "slides", "slides_url", "video_url")
+# The talk's fields a speaker (through the private link) or the talk's own page may change while this page is
+# open: a save writes only those the organizer changed here.
+MERGED_TALK_FIELDS = (
+    "talk_title",
+    "talk_kind",
+    "speakers",
+    "abstract",
+    "slides_url",
+    "video_url",
+    "talk_cancelled",
+)
 
 
 def speakers_widget() -> forms.Widget:
@@ -34,7 +50,9 @@ def talk_max_length(name: str) -> int:
     return Talk._meta.get_field(name).max_length
 
 
-class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
+class ProgramSlotForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, forms.ModelForm):
+    merged_fields = MERGED_TALK_FIELDS
+
     # The talk's own fields, edited in its slot: their limits are the model's.
     talk_title = forms.CharField(label="Talk title", max_length=talk_max_length("title"), required=False)
     talk_kind = forms.ChoiceField(
@@ -83,6 +101,10 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
             )
             if talk.slides:
                 self.fields["slides"].help_text = f"Uploaded: {slides_summary(talk)}. A new PDF replaces it."
+        for name in MERGED_TALK_FIELDS:
+            self.fields[
+                name
+            ].show_hidden_initial = True  # has_changed() then compares with what the page showed
 
     @property
     def gives_a_talk(self) -> bool:
@@ -112,6 +134,9 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
             self.add_error("slides_url", TALK_HAS_FILE)
         return cleaned
 
+    def has_stored_values(self) -> bool:
+        return self.instance.talk_id is not None
+
     def _get_validation_exclusions(self):
         # A talk slot needs no title of its own: its talk exists only once the form is saved.
         exclusions = super()._get_validation_exclusions()
@@ -123,16 +148,23 @@ class ProgramSlotForm(ConstraintErrorsOnFieldsMixin, forms.ModelForm):
         """The talk this row gives, speakers in the order chosen; None for a slot without a talk."""
         if not self.gives_a_talk:
             return None
-        chosen = {speaker.pk: speaker for speaker in self.cleaned_data["speakers"]}
-        order = [int(pk) for pk in self.data.getlist(self.add_prefix("speakers")) if pk.isdigit()]
+        if self.has_stored_values() and "speakers" not in self.changed_data:
+            speakers = tuple(
+                link.speaker for link in self.instance.talk.talk_speakers.select_related("speaker")
+            )
+        else:
+            chosen = {speaker.pk: speaker for speaker in self.cleaned_data["speakers"]}
+            order = [int(pk) for pk in self.data.getlist(self.add_prefix("speakers")) if pk.isdigit()]
+            speakers = tuple(chosen[pk] for pk in dict.fromkeys(order) if pk in chosen)
+        value = self.merged_value
         return TalkDetails(
-            title=self.cleaned_data["talk_title"].strip(),
-            kind=self.cleaned_data["talk_kind"] or TalkKind.TALK,
-            abstract=self.cleaned_data["abstract"],
-            slides_url=self.cleaned_data["slides_url"],
-            video_url=self.cleaned_data["video_url"],
-            is_cancelled=self.cleaned_data["talk_cancelled"],
-            speakers=tuple(chosen[pk] for pk in dict.fromkeys(order) if pk in chosen),
+            title=value("talk_title").strip(),
+            kind=value("talk_kind") or TalkKind.TALK,
+            abstract=value("abstract"),
+            slides_url=value("slides_url"),
+            video_url=value("video_url"),
+            is_cancelled=value("talk_cancelled"),
+            speakers=speakers,
         )
 
 

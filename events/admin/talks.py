@@ -7,7 +7,13 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from common.admin_forms import ConstraintErrorsOnFieldsMixin, PdfOrLinkForm, attach_upload, take_upload
+from common.admin_forms import (
+    ConstraintErrorsOnFieldsMixin,
+    MergeConcurrentEditsMixin,
+    PdfOrLinkForm,
+    attach_upload,
+    take_upload,
+)
 from events.admin.program import slides_summary
 from events.admin.speaker_links import email_speaker_links, renew_speaker_links, speaker_link
 from events.models import AgendaSlot, Event
@@ -23,9 +29,11 @@ class TalkSpeakerInline(admin.TabularInline):
     fields = ["order", "speaker", "affiliation"]
 
 
-class TalkForm(ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
+class TalkForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
     pdf_field = "slides"
     link_field = "slides_url"
+    # What the speaker (through the private link) or the meetup's page may change while this page is open.
+    merged_fields = ("title", "kind", "is_cancelled", "abstract", "slides_url", "video_url")
 
     meetup = forms.ModelChoiceField(
         Event.objects.all(),
@@ -46,6 +54,13 @@ class TalkForm(ConstraintErrorsOnFieldsMixin, PdfOrLinkForm):
         slot = getattr(self.instance, "slot", None) if self.instance.pk else None
         if slot is not None:
             self.initial.setdefault("meetup", slot.event_id)
+
+    def _post_clean(self):
+        # The talk is saved with the stored values of the fields this page did not change.
+        for name in self.merged_fields:
+            if name in self.cleaned_data:
+                self.cleaned_data[name] = self.merged_value(name)
+        super()._post_clean()
 
 
 @admin.register(Talk)

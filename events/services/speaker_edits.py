@@ -1,7 +1,7 @@
 """Saving what speakers change through their talk's private link, without losing anybody's change.
 
 Two speakers of a talk (or a speaker and an organizer) may edit at once. Talk and Speaker have no `updated_at` to
-compare (as the admin's StaleEditGuardMixin does), and one version per row would refuse a save whenever anybody
+compare (as the admin's StaleEditGuardForm does), and one version per row would refuse a save whenever anybody
 changed anything: one speaker's new bio would block the other's new title. So each form remembers a fingerprint
 of every value it showed, and a save compares field by field, with the rows locked: a field this speaker changed
 that someone else changed too since the page was opened is a conflict, and then nothing is saved; a field only

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from events.models import Event
 from talks.models import Speaker, Talk
+from tests.admin_pages import change_page_data
 from tests.common.test_images import SVG
 from tests.factories import make_event, make_speaker, make_sponsor, make_talk
 from tests.files import image_bytes, jpeg_with_gps, pdf_bytes, stored_files, upload
@@ -12,9 +13,14 @@ from tests.files import image_bytes, jpeg_with_gps, pdf_bytes, stored_files, upl
 pytestmark = pytest.mark.django_db
 
 
-def talk_form(talk: Talk, **changes) -> dict:
+def talk_form(client, talk: Talk, **changes) -> dict:
+    """The talk's admin page as a browser sends it back (a new talk: its add page's fields), with `changes`."""
+    if talk.pk:
+        page = client.get(reverse("admin:talks_talk_change", args=[talk.pk]))
+        assert page.status_code == 200
+        return change_page_data(page) | changes
     data = {
-        "meetup": talk.slot.event_id if talk.pk else "",
+        "meetup": "",
         "title": talk.title,
         "slug": talk.slug,
         "kind": talk.kind,
@@ -31,7 +37,9 @@ def test_admin_talk_slides_upload_stores_pdf_with_text(organizer_client, media_r
     talk = make_talk(event=make_event(number=77, date=datetime.date(2026, 11, 18)), slug="agents")
     response = organizer_client.post(
         reverse("admin:talks_talk_change", args=[talk.pk]),
-        talk_form(talk, slides=upload(pdf_bytes(["Agents", "in production"]), name="deck.pdf")),
+        talk_form(
+            organizer_client, talk, slides=upload(pdf_bytes(["Agents", "in production"]), name="deck.pdf")
+        ),
     )
     assert response.status_code == 302
     talk.refresh_from_db()
@@ -57,7 +65,7 @@ def test_admin_talk_slides_refused_shows_field_error_and_stores_nothing(
     talk = make_talk()
     response = organizer_client.post(
         reverse("admin:talks_talk_change", args=[talk.pk]),
-        talk_form(talk, slides=upload(data, name="deck.pdf")),
+        talk_form(organizer_client, talk, slides=upload(data, name="deck.pdf")),
     )
     assert response.status_code == 200
     assert message in " ".join(response.context["adminform"].form.errors["slides"])
@@ -70,7 +78,9 @@ def test_admin_talk_slides_and_link_together_is_a_form_error(organizer_client, m
     talk = make_talk()
     response = organizer_client.post(
         reverse("admin:talks_talk_change", args=[talk.pk]),
-        talk_form(talk, slides=upload(pdf_bytes(["x"])), slides_url="https://example.org/s.pdf"),
+        talk_form(
+            organizer_client, talk, slides=upload(pdf_bytes(["x"])), slides_url="https://example.org/s.pdf"
+        ),
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slides_url"] == [
@@ -82,7 +92,7 @@ def test_admin_talk_slides_and_link_together_is_a_form_error(organizer_client, m
 def upload_slides_in_admin(client, talk: Talk) -> str:
     """Upload a one-page PDF on the talk's admin page, as an organizer does; returns that page's address."""
     url = reverse("admin:talks_talk_change", args=[talk.pk])
-    client.post(url, talk_form(talk, slides=upload(pdf_bytes(["x"]))))
+    client.post(url, talk_form(client, talk, slides=upload(pdf_bytes(["x"]))))
     talk.refresh_from_db()
     return url
 
@@ -93,7 +103,7 @@ def test_admin_talk_slides_clear_removes_file(
     talk = make_talk()
     url = upload_slides_in_admin(organizer_client, talk)
     with django_capture_on_commit_callbacks(execute=True):
-        organizer_client.post(url, talk_form(talk, **{"slides-clear": "on"}))
+        organizer_client.post(url, talk_form(organizer_client, talk, **{"slides-clear": "on"}))
     talk.refresh_from_db()
     assert (talk.slides.name, talk.slides_pages, talk.slides_text) == ("", None, "")
     assert stored_files(media_root) == []
@@ -107,7 +117,10 @@ def test_admin_talk_slides_cleared_and_replaced_by_a_link_in_one_save(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = organizer_client.post(
-            url, talk_form(talk, slides_url="https://example.org/deck.pdf", **{"slides-clear": "on"})
+            url,
+            talk_form(
+                organizer_client, talk, slides_url="https://example.org/deck.pdf", **{"slides-clear": "on"}
+            ),
         )
 
     assert response.status_code == 302
@@ -120,7 +133,9 @@ def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client
     talk = make_talk()
     url = upload_slides_in_admin(organizer_client, talk)
 
-    response = organizer_client.post(url, talk_form(talk, slides_url="https://example.org/deck.pdf"))
+    response = organizer_client.post(
+        url, talk_form(organizer_client, talk, slides_url="https://example.org/deck.pdf")
+    )
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slides_url"] == [
@@ -135,7 +150,10 @@ def test_admin_talk_add_with_slides(organizer_client, media_root):
     response = organizer_client.post(
         reverse("admin:talks_talk_add"),
         talk_form(
-            Talk(title="New", slug="new"), meetup=event.pk, slides=upload(pdf_bytes(["one", "two", "three"]))
+            organizer_client,
+            Talk(title="New", slug="new"),
+            meetup=event.pk,
+            slides=upload(pdf_bytes(["one", "two", "three"])),
         ),
     )
     assert response.status_code == 302

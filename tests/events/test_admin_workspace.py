@@ -20,6 +20,7 @@ from events.services.publishing import DRAFT_NOT_CANCELLED, event_checklist
 from events.services.registrations import registration_cancel
 from talks.models import Speaker, Talk
 from tests.admin_pages import add_inline_row, change_page_data
+from tests.events.speaker_link_pages import link_path, page_data, talk_field
 from tests.factories import (
     make_event,
     make_registration,
@@ -212,6 +213,89 @@ def test_two_organizers_at_once_the_later_stale_save_is_refused_and_names_the_ch
     draft.refresh_from_db()
     assert draft.description == "Olga's text"
     assert "Paul&#x27;s text" in response.content.decode()  # still in the form, not lost
+
+
+def speaker_saves_abstract(talk: Talk, abstract: str) -> None:
+    """The talk's speaker changes the abstract through their private link, as on their page."""
+    speaker = Client()
+    page = speaker.get(link_path(talk))
+    assert page.status_code == 200
+    assert (
+        speaker.post(link_path(talk), page_data(page) | {talk_field("abstract"): abstract}).status_code == 302
+    )
+
+
+def program_row(data: dict, talk: Talk) -> str:
+    """The prefix of the talk's row on the meetup's admin page."""
+    return next(
+        key.removesuffix("-id")
+        for key, value in data.items()
+        if key.startswith(PROGRAM) and key.endswith("-id") and value == str(talk.slot.pk)
+    )
+
+
+def test_saving_the_meetup_page_keeps_what_a_speaker_changed_meanwhile(organizer_client, draft):
+    ada = make_speaker(name="Ada Lovelace")
+    talk = make_talk(event=draft, title="Engines", abstract="Old abstract.", speakers=[ada])
+    data = opened(organizer_client, draft)
+    row = program_row(data, talk)
+
+    speaker_saves_abstract(talk, "The speaker's new abstract.")
+    response = organizer_client.post(
+        change_url(draft), data | {"description": "Doors at 18:00.", f"{row}-start_time": "19:15"}
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    talk.refresh_from_db()
+    draft.refresh_from_db()
+    assert (talk.abstract, talk.slot.start_time, draft.description) == (
+        "The speaker's new abstract.",
+        datetime.time(19, 15),
+        "Doors at 18:00.",
+    )
+    assert [link.speaker for link in talk.talk_speakers.all()] == [ada]
+
+
+def test_a_field_changed_on_the_meetup_page_and_by_the_speaker_shows_theirs_then_saves_on_the_second_try(
+    organizer_client, draft
+):
+    talk = make_talk(event=draft, title="Engines", abstract="Old abstract.")
+    data = opened(organizer_client, draft)
+    row = program_row(data, talk)
+    speaker_saves_abstract(talk, "The speaker's abstract.")
+
+    refused = organizer_client.post(
+        change_url(draft),
+        data | {f"{row}-abstract": "The organizer's abstract.", f"{row}-start_time": "19:15"},
+    )
+
+    assert refused.status_code == 200
+    talk.refresh_from_db()
+    assert (talk.abstract, talk.slot.start_time) == ("The speaker's abstract.", None)
+    page = refused.content.decode()
+    assert "Changed by someone else after you opened this page, to: “The speaker&#x27;s abstract.”" in page
+    assert "The organizer&#x27;s abstract." in page  # still in the form
+
+    again = organizer_client.post(change_url(draft), change_page_data(refused))
+
+    assert again.status_code == 302, again.context and again.context["errors"]
+    talk.refresh_from_db()
+    assert (talk.abstract, talk.slot.start_time) == ("The organizer's abstract.", datetime.time(19, 15))
+
+
+def test_saving_the_talks_own_page_keeps_what_the_speaker_changed_meanwhile(organizer_client, draft):
+    talk = make_talk(event=draft, title="Engines", abstract="Old abstract.")
+    url = reverse("admin:talks_talk_change", args=[talk.pk])
+    page = organizer_client.get(url)
+    assert page.status_code == 200
+    data = change_page_data(page)
+
+    speaker_saves_abstract(talk, "The speaker's new abstract.")
+    response = organizer_client.post(url, data | {"video_url": "https://youtu.be/engines"})
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    talk.refresh_from_db()
+    assert (talk.abstract, talk.video_url) == ("The speaker's new abstract.", "https://youtu.be/engines")
 
 
 def test_publish_button_publishes_and_returns_to_the_page(organizer_client, draft):

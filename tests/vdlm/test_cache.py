@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from events.enums import EventStatus
 from talks.models import Talk
 from tests import factories
+from tests.admin_pages import change_page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -104,26 +105,8 @@ def test_page_cache_admin_edit_of_a_talk_shows_at_once(client, upcoming_event):
     staff_client = type(client)()
     staff_client.force_login(admin)
     change_page = staff_client.get(f"/admin/talks/talk/{talk.pk}/change/")
-    form = change_page.context["adminform"].form
-    data = {
-        name: value for name, value in form.initial.items() if value is not None and name not in ("slides",)
-    }
-    data.update(
-        {
-            "title": "Edited in the admin",
-            "speakers": [],
-        }
-    )
-    # Inline management forms as rendered by the admin.
-    for formset in change_page.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name, field in management.fields.items():
-            data[f"{management.prefix}-{name}"] = management.initial.get(name, field.initial)
-        for index, inline_form in enumerate(formset.formset.forms):
-            for name, value in inline_form.initial.items():
-                if value is not None:
-                    data[f"{formset.formset.prefix}-{index}-{name}"] = getattr(value, "pk", value)
-            data[f"{formset.formset.prefix}-{index}-id"] = inline_form.instance.pk or ""
+    assert change_page.status_code == 200
+    data = change_page_data(change_page) | {"title": "Edited in the admin"}
     response = staff_client.post(f"/admin/talks/talk/{talk.pk}/change/", data)
     assert response.status_code == 302, (
         response.context["adminform"].form.errors if response.context else response
