@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
-from common.weblinks import web_link_constraints
+from common.weblinks import web_link_constraints, web_link_field
 from events.enums import PUBLIC_STATUSES
 from talks.enums import TalkKind
 
@@ -50,10 +50,10 @@ class Speaker(models.Model):
     )
     bio = models.TextField(blank=True, help_text="Markdown.")
     photo = models.ImageField(upload_to=speaker_photo_path, blank=True)
-    website = models.URLField(blank=True)
-    github = models.URLField("GitHub", blank=True)
-    linkedin = models.URLField("LinkedIn", blank=True)
-    social = models.URLField("Mastodon, Bluesky or X", blank=True)
+    website = web_link_field(blank=True)
+    github = web_link_field("GitHub", blank=True)
+    linkedin = web_link_field("LinkedIn", blank=True)
+    social = web_link_field("Mastodon, Bluesky or X", blank=True)
     email = models.EmailField(
         "email address",
         blank=True,
@@ -104,14 +104,14 @@ class Talk(models.Model):
     is_cancelled = models.BooleanField("cancelled", default=False)
     speakers = models.ManyToManyField(Speaker, through="TalkSpeaker", related_name="talks")
     slides = models.FileField(upload_to=slides_upload_path, blank=True, help_text="PDF, up to 50 MB.")
-    slides_url = models.URLField(
+    slides_url = web_link_field(
         "slides link", max_length=500, blank=True, help_text="…or a link to the slides."
     )
     slides_pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
     slides_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     slides_text = models.TextField(blank=True, editable=False)
     download_count = models.PositiveIntegerField(default=0, editable=False)
-    video_url = models.URLField(blank=True)
+    video_url = web_link_field(blank=True)
     # Part of the signed speaker link (events.services.speaker_links); raising it makes earlier links stop working.
     speaker_link_version = models.PositiveIntegerField(default=0, editable=False)
 

@@ -17,6 +17,7 @@ from common.admin_forms import (
 )
 from common.text import human_size
 from common.validators import validate_slides
+from common.weblinks import web_link_validator
 from events.models import AgendaSlot
 from events.services.program import TalkDetails
 from talks.enums import TalkKind
@@ -72,9 +73,14 @@ class ProgramSlotForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, 
         max_length=talk_max_length("slides_url"),
         required=False,
         assume_scheme="https",
+        validators=[web_link_validator],
     )
     video_url = forms.URLField(
-        label="Video link", max_length=talk_max_length("video_url"), required=False, assume_scheme="https"
+        label="Video link",
+        max_length=talk_max_length("video_url"),
+        required=False,
+        assume_scheme="https",
+        validators=[web_link_validator],
     )
     talk_cancelled = forms.BooleanField(label="Talk cancelled", required=False)
 

@@ -4,7 +4,7 @@ meetup's page and as a slide each in its intro deck."""
 from django.db import models
 from django.db.models import Q
 
-from common.weblinks import web_link_constraints
+from common.weblinks import web_link_constraints, web_link_field
 from events.models.events import EventPartQuerySet
 
 
@@ -16,7 +16,7 @@ class Announcement(models.Model):
         max_length=800,
         help_text="Markdown. A few lines: it has to fit on one slide, read from the back of the room.",
     )
-    link = models.URLField(
+    link = web_link_field(
         max_length=500, blank=True, help_text="Where to read more or sign up; the slide shows the address."
     )
     image = models.ImageField(upload_to="announcements/", blank=True)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.content import ContentQuerySet
-from common.weblinks import web_link_constraints
+from common.weblinks import web_link_constraints, web_link_field
 from events.enums import PUBLIC_STATUSES, EventKind, EventStatus, RegistrationStatus
 from events.models.venues import Venue
 
@@ -83,7 +83,7 @@ class Event(models.Model):
         blank=True,
         help_text="Empty while TBA.",
     )
-    meetup_url = models.URLField("meetup.com page", blank=True)
+    meetup_url = web_link_field("meetup.com page", blank=True)
     capacity = models.IntegerField(
         "seats",
         null=True,
@@ -105,13 +105,13 @@ class Event(models.Model):
     intro_slides = models.FileField(
         upload_to="slides/intro/", blank=True, help_text="The organizers' intro/announcements deck (PDF)."
     )
-    intro_slides_url = models.URLField(
+    intro_slides_url = web_link_field(
         "intro slides link", blank=True, help_text="…or a link to the deck instead."
     )
     intro_slides_pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
     intro_slides_text = models.TextField(blank=True, editable=False)
-    video_url = models.URLField(blank=True, help_text="Recording of the evening (YouTube etc.).")
-    photos_url = models.URLField("photo album", blank=True)
+    video_url = web_link_field(blank=True, help_text="Recording of the evening (YouTube etc.).")
+    photos_url = web_link_field("photo album", blank=True)
     import_checksum = models.CharField(
         max_length=64,
         blank=True,

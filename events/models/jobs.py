@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
-from common.weblinks import web_link_constraints
+from common.weblinks import web_link_constraints, web_link_field
 from events.enums import PUBLIC_STATUSES
 from events.models.events import local_today
 from events.models.sponsors import Sponsor
@@ -35,7 +35,7 @@ class JobPost(models.Model):
         help_text="When the company is one of our sponsors.",
     )
     description = models.TextField(blank=True, help_text="Markdown.")
-    url = models.URLField("link", blank=True, help_text="Where to apply or read more.")
+    url = web_link_field("link", blank=True, help_text="Where to apply or read more.")
     location = models.CharField(max_length=200, blank=True, default="Vienna")
     posted_on = models.DateField(default=local_today)
     expires_on = models.DateField(

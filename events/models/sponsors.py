@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from common.content import ContentQuerySet
-from common.weblinks import web_link_constraints
+from common.weblinks import web_link_constraints, web_link_field
 from events.enums import PUBLIC_STATUSES, SponsorRole
 from events.models.events import EventPartQuerySet
 
@@ -21,7 +21,7 @@ class Sponsor(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     logo = models.ImageField(upload_to="sponsors/", blank=True)
-    website = models.URLField(blank=True)
+    website = web_link_field(blank=True)
     description = models.TextField(blank=True)
 
     objects = SponsorQuerySet.as_manager()

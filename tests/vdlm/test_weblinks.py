@@ -5,9 +5,11 @@ from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
 
+from common.weblinks import WEB_LINK_MESSAGE
 from events.models import Announcement, Event, JobPost, Sponsor
 from talks.models import Speaker, Talk
 from tests import factories
+from tests.admin_pages import change_page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -68,22 +70,37 @@ def test_web_addresses_and_empty_links_are_stored(value):
     assert Talk.objects.get(pk=talk.pk).video_url == value
 
 
-def test_admin_form_refuses_an_ftp_link_with_a_plain_message(organizer_client):
+def test_admin_form_refuses_an_ftp_link_on_its_field_with_a_plain_message(organizer_client):
     sponsor = factories.make_sponsor(name="Acme", slug="acme")
     page = organizer_client.get(f"/admin/events/sponsor/{sponsor.pk}/change/")
     assert page.status_code == 200
-    data = {
-        name: value for name, value in page.context["adminform"].form.initial.items() if value is not None
-    }
-    data.pop("logo", None)
 
     response = organizer_client.post(
-        f"/admin/events/sponsor/{sponsor.pk}/change/", {**data, "website": "ftp://example.org/acme"}
+        f"/admin/events/sponsor/{sponsor.pk}/change/",
+        change_page_data(page) | {"website": "ftp://example.org/acme"},
     )
 
     assert response.status_code == 200  # the form again, not an error page
-    assert "must be a web address starting with https:// or http://" in response.content.decode()
+    assert response.context["adminform"].form.errors == {"website": [WEB_LINK_MESSAGE]}
     assert Sponsor.objects.get(pk=sponsor.pk).website == ""
+
+
+@pytest.mark.parametrize("field", ["slides_url", "video_url"])
+def test_meetup_page_refuses_an_ftp_link_of_a_talk_in_its_slot_on_the_field(organizer_client, field):
+    talk = factories.make_talk(title="Engines")
+    event = talk.slot.event
+    page = organizer_client.get(f"/admin/events/event/{event.pk}/change/")
+    assert page.status_code == 200
+
+    response = organizer_client.post(
+        f"/admin/events/event/{event.pk}/change/",
+        change_page_data(page) | {f"agenda-0-{field}": "ftp://example.org/s.pdf"},
+    )
+
+    assert response.status_code == 200  # the form again, not an error page
+    [row] = response.context["inline_admin_formsets"][0].formset.forms
+    assert row.errors == {field: [WEB_LINK_MESSAGE]}
+    assert getattr(Talk.objects.get(pk=talk.pk), field) == ""
 
 
 def test_historic_archive_loads_under_the_rule(history):
