@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 
 # Set on responses by `cached_page`; only those are stored.
 CACHEABLE_ATTRIBUTE = "vdlm_cacheable"
+# Set by `expire_page_at`: when the page changes by itself, without an edit.
+EXPIRES_ATTRIBUTE = "vdlm_expires_at"
 
 
 def cached_page(view):
@@ -19,6 +21,16 @@ def cached_page(view):
         return response
 
     return wrapper
+
+
+def expire_page_at(response, *moments) -> None:
+    """The page changes by itself at the earliest of `moments` (None: never), such as when registration closes:
+    the page cache serves it until then only. (The day's change is the cache's own: the day is in its keys.)"""
+    ahead = [moment.timestamp() for moment in moments if moment is not None]
+    if earlier := getattr(response, EXPIRES_ATTRIBUTE, None):
+        ahead.append(earlier)
+    if ahead:
+        setattr(response, EXPIRES_ATTRIBUTE, min(ahead))
 
 
 def private_page(view):

@@ -20,7 +20,9 @@ number of workers. Why global rather than per page: the pages that cost most to 
 calendars) list every meetup and change with nearly every write anyway; see bench/results/2026-11-30-python-svc.md.
 
 The day is part of the key, because "upcoming" and job expiry depend on it, and so is the release (a fingerprint
-of the code, templates and static files), so a deploy never serves pages rendered by the previous version.
+of the code, templates and static files), so a deploy never serves pages rendered by the previous version. A page
+that changes by itself within the day (registration closes at 18:00) says when (common.cacheable.expire_page_at),
+and is served until then only.
 
 A cache that fails (Redis down) is skipped for RETRY_SECONDS with a warning in the log: pages render uncached and
 the admin works. Writes in the meantime still bump the machine's generation, and the first process to reach the
@@ -44,7 +46,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from common.cacheable import CACHEABLE_ATTRIBUTE
+from common.cacheable import CACHEABLE_ATTRIBUTE, EXPIRES_ATTRIBUTE
 from events.models import local_today
 from vdlm.generation import machine_generation
 
@@ -211,15 +213,16 @@ def page_key(request, variant: str) -> str | None:
     return f"vdlm:page:{RELEASE}:{local_today():%Y%m%d}:{address_hash}:{variant}"
 
 
-def pack(generation: bytes, status: int, headers: dict, content: bytes) -> bytes:
-    """A stored page: its generation, status and headers on the first line, then the body."""
-    return b"%s %d %s\n%s" % (generation, status, json.dumps(headers).encode(), content)
+def pack(generation: bytes, status: int, headers: dict, content: bytes, expires: int = 0) -> bytes:
+    """A stored page: its generation, status, expiry (a Unix time; 0 for none) and headers on the first line, then
+    the body."""
+    return b"%s %d %d %s\n%s" % (generation, status, expires, json.dumps(headers).encode(), content)
 
 
-def unpack(stored: bytes) -> tuple[bytes, int, dict, bytes]:
+def unpack(stored: bytes) -> tuple[bytes, int, int, dict, bytes]:
     head, content = stored.split(b"\n", 1)
-    generation, status, headers = head.split(b" ", 2)
-    return generation, int(status), json.loads(headers), content
+    generation, status, expires, headers = head.split(b" ", 3)
+    return generation, int(status), int(expires), json.loads(headers), content
 
 
 class PageCacheMiddleware:
@@ -251,8 +254,8 @@ class PageCacheMiddleware:
         except CacheUnavailable:
             return self.get_response(request)
         if stored is not None:
-            stored_generation, status, headers, content = unpack(stored)
-            if stored_generation == generation:
+            stored_generation, status, expires, headers, content = unpack(stored)
+            if stored_generation == generation and (not expires or time.time() < expires):
                 response = HttpResponse(
                     b"" if request.method == "HEAD" else content, status=status, headers=headers
                 )
@@ -288,11 +291,19 @@ class PageCacheMiddleware:
 
     @staticmethod
     def store(key: str, generation: bytes, response: HttpResponse) -> None:
+        expires = int(getattr(response, EXPIRES_ATTRIBUTE, 0))
+        timeout = PAGE_TIMEOUT if not expires else min(PAGE_TIMEOUT, expires - int(time.time()))
+        if timeout <= 0:
+            return
         patch_vary_headers(response, ["Accept-Encoding"])
         content = response.content
         headers = {name: value for name, value in response.headers.items() if name != "Content-Length"}
         identity = pack(
-            generation, response.status_code, {**headers, "Content-Length": str(len(content))}, content
+            generation,
+            response.status_code,
+            {**headers, "Content-Length": str(len(content))},
+            content,
+            expires,
         )
         base = key.rsplit(":", 1)[0]
         entries = {f"{base}:identity": identity, f"{base}:gzip": identity}
@@ -300,9 +311,11 @@ class PageCacheMiddleware:
             # Compressed once per render, so hits spend no CPU on it.
             compressed = gzip.compress(content, 6, mtime=0)
             gzip_headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(compressed))}
-            entries[f"{base}:gzip"] = pack(generation, response.status_code, gzip_headers, compressed)
+            entries[f"{base}:gzip"] = pack(
+                generation, response.status_code, gzip_headers, compressed, expires
+            )
         with contextlib.suppress(CacheUnavailable):
-            _guarded(cache.set_many, entries, PAGE_TIMEOUT)
+            _guarded(cache.set_many, entries, timeout)
             if cache_is_shared():
                 for entry_key, stored in entries.items():
                     _LocalCopies.keep(entry_key, stored)

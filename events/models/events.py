@@ -257,6 +257,11 @@ class Event(models.Model):
         return self.takes_registrations and self.is_published and timezone.now() < self.registration_closes
 
     @property
+    def changes_by_itself_at(self) -> datetime.datetime | None:
+        """When its public pages change without an edit, if still ahead: registration closing."""
+        return self.registration_closes if self.registration_is_open else None
+
+    @property
     def has_started(self) -> bool:
         """Started at its start time; with none known, taken as over at the day's end."""
         starts = self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)

@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView
 
+from common.cacheable import expire_page_at
 from common.downloads import serve_slides
 from common.text import reading_order_key
 from events.enums import EventStatus
@@ -42,6 +43,12 @@ class HomeView(TemplateView):
         context["sponsors"] = sponsors_in_reading_order(user)
         context["job_posts"] = open_job_posts(user, limit=5)
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["next_event"] is not None:
+            expire_page_at(response, context["next_event"].changes_by_itself_at)
+        return response
 
 
 class ArchiveView(TemplateView):
@@ -104,6 +111,11 @@ class EventDetailView(DetailView):
         context["card_url"], context["card_alt"] = card_url(event), card_alt(event)
         context["description"] = event_description(event)
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        expire_page_at(response, self.object.changes_by_itself_at)
+        return response
 
 
 def neighbours(event: Event, user) -> tuple[dict | None, dict | None]:

@@ -4,6 +4,7 @@ import datetime
 
 from django.http import Http404, HttpResponse
 
+from common.cacheable import expire_page_at
 from common.http import add_validators
 from common.visibility import PUBLIC
 from events.formats.calendar import events_calendar
@@ -22,15 +23,19 @@ def event_ics(request, slug):
     if event is None:
         raise Http404("No such meetup.")
     response = calendar_response(events_calendar([event]).to_ical(), f"{event.slug}.ics")
+    expire_page_at(response, event.changes_by_itself_at)  # its sign-up link
     # A draft's calendar (organizers only) is kept by no shared cache.
     return add_validators(response, max_age=CALENDAR_MAX_AGE, public=not event.is_draft)
 
 
 def calendar_feed(request):
     """Public meetups from a year ago on, for calendar subscriptions."""
-    events = Event.objects.visible_to(PUBLIC).filter(date__gte=local_today() - SUBSCRIPTION_HISTORY)
-    calendar = events_calendar(with_program(events), subscription=True)
+    events = with_program(
+        Event.objects.visible_to(PUBLIC).filter(date__gte=local_today() - SUBSCRIPTION_HISTORY)
+    )
+    calendar = events_calendar(events, subscription=True)
     response = calendar_response(calendar.to_ical(), "vdlm.ics")
+    expire_page_at(response, *(event.changes_by_itself_at for event in events))  # their sign-up links
     return add_validators(response, max_age=CALENDAR_MAX_AGE)
 
 

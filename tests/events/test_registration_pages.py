@@ -4,8 +4,11 @@ never reveal who registered; the private status page shows the place, the calend
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
+import time_machine
+import vobject
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +55,36 @@ def test_event_page_offers_registration_with_the_seats_left_and_stays_cached(cli
     assert f'href="{register_url(event)}"' in first.content.decode()
     assert "csrfmiddlewaretoken" not in first.content.decode() and not first.cookies
     assert second.headers["X-Page-Cache"] == "hit"
+
+
+def test_cached_pages_offering_registration_expire_when_it_closes(client, event):
+    """Closing is no edit, yet the event page, its calendar file and the subscription say "closed" from then on."""
+    vienna = zoneinfo.ZoneInfo("Europe/Vienna")
+    morning = datetime.datetime.combine(event.date, datetime.time(9, 0), tzinfo=vienna)
+    closes = morning + datetime.timedelta(hours=2)
+    Event.objects.filter(pk=event.pk).update(registration_closes_at=closes)
+    pages = [
+        event.get_absolute_url(),
+        reverse("events:event_ics", args=[event.slug]),
+        reverse("events:calendar"),
+    ]
+    sign_up = f"/meetups/{event.slug}/register/"
+
+    with time_machine.travel(morning, tick=False):
+        open_pages = [client.get(url) for url in pages]
+        again = [client.get(url) for url in pages]
+    with time_machine.travel(closes + datetime.timedelta(seconds=1), tick=False):
+        after = [client.get(url) for url in pages]
+
+    assert [r.status_code for r in open_pages + again + after] == [200] * 9
+    assert [r.headers["X-Page-Cache"] for r in again] == ["hit"] * 3
+    assert [r.headers["X-Page-Cache"] for r in after] == ["miss"] * 3
+    assert f'href="{register_url(event)}"' in open_pages[0].content.decode()
+    assert f'href="{register_url(event)}"' not in after[0].content.decode()
+    assert "Registration closed." in text(after[0])
+    for before_closing, after_closing in zip(open_pages[1:], after[1:], strict=True):
+        assert sign_up in vobject.readOne(before_closing.content.decode()).vevent.description.value
+        assert sign_up not in vobject.readOne(after_closing.content.decode()).vevent.description.value
 
 
 def test_event_page_says_full_join_the_waitlist(client, event):
