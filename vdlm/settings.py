@@ -28,6 +28,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "vdlm.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "vdlm.admin_site.OrganizersAdminConfig",  # django.contrib.admin, with the organizers' site

@@ -71,12 +71,12 @@ class AgendaSlot(models.Model):
 
     @property
     def time_range(self) -> str:
-        """As organizers write it: "18:30 - 18:40", or "21:00" without an end."""
+        """As the site writes times everywhere: "18:30–18:40", or "21:00" without an end."""
         if self.start_time is None:
             return ""
         if self.end_time is None:
             return f"{self.start_time:%H:%M}"
-        return f"{self.start_time:%H:%M} - {self.end_time:%H:%M}"
+        return f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
 
 def running_order(rows: list[tuple[int, datetime.time | None]]) -> list[int]:

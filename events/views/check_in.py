@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -34,8 +35,12 @@ class CheckInView(TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.event = get_object_or_404(Event, slug=kwargs["slug"], capacity__isnull=False)
         self.query = request.GET.get("q", request.POST.get("q", "")).strip()[:100]
+
+    @cached_property
+    def event(self) -> Event:
+        # Looked up only once the visitor is known to be an organizer: nobody else learns whether a meetup exists.
+        return get_object_or_404(Event, slug=self.kwargs["slug"], capacity__isnull=False)
 
     def get_context_data(self, **kwargs):
         people = self.event.registrations.guest_list()

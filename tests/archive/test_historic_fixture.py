@@ -65,7 +65,7 @@ def test_history_meetup_44_matches_its_readme(history):
     assert event.date.isoformat() == "2022-05-18"  # the README's 2021 is a typo
     assert event.venue.name == "A1 Telekom Austria" and event.venue.address == "Lassallestraße 9, 1020 Wien"
     program = with_program(Event.objects.filter(pk=event.pk)).get().program
-    assert str(program[0]) == "18:30 - 18:40 Welcome & Introduction"
+    assert str(program[0]) == "18:30–18:40 Welcome & Introduction"
     assert str(program[-1]) == "21:00 Networking"
     assert [talk.title for talk in with_program(Event.objects.filter(pk=event.pk)).get().talks] == [
         "ICLR 2022 - Trends & interesting highlights",

@@ -93,8 +93,8 @@ def test_import_writes_events_talks_agenda_speakers_and_hosts():
     assert event.venue.address == "Lassallestraße 9, 1020 Wien"
     # The agenda names a talk by its title; a talk no agenda line names follows the agenda, untimed.
     assert [str(slot) for slot in with_program(Event.objects.filter(pk=event.pk)).get().program] == [
-        "18:30 - 18:40 Welcome & Introduction",
-        "18:40 - 19:45 ICLR 2022 - Trends & interesting highlights",
+        "18:30–18:40 Welcome & Introduction",
+        "18:40–19:45 ICLR 2022 - Trends & interesting highlights",
         "21:00 Networking",
         "GPT-NeoX-20B",
     ]

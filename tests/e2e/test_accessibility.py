@@ -8,6 +8,7 @@ from events.services.logos import sponsor_set_logo
 from talks.models import Speaker
 from talks.services import speaker_set_photo
 from tests import factories
+from tests.e2e.colours import contrast
 from tests.files import image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -67,3 +68,19 @@ def test_next_meetup_pages_have_no_accessibility_violations(page, phone_page, up
     factories.make_sponsorship(event=upcoming_event, sponsor=sponsor)
 
     assert_no_violations(axe, (page, phone_page), NEXT_MEETUP_PAGES[name])
+
+
+def test_keyboard_focus_ring_stands_out_from_the_page(page, history):
+    assert page.goto("/archive/").status == 200
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the site's name, the first link of the header
+    ring = page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.activeElement);
+            return {width: style.outlineWidth, style: style.outlineStyle, color: style.outlineColor,
+                    behind: getComputedStyle(document.body).backgroundColor};
+        }"""
+    )
+    assert (ring["width"], ring["style"]) == ("3px", "solid")
+    assert contrast(ring["color"], "rgb(255, 255, 255)") >= 3
+    assert contrast(ring["color"], ring["behind"]) >= 3

@@ -157,6 +157,11 @@ def test_deck_swipes_step_through_the_slides_on_a_phone(phone_page, evening, scr
     assert shown_slide(phone_page) == "slide-2"
     assert phone_page.url.endswith("/deck/#slide-2")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Every control sits inside the bar, within the screen.
+    bar = phone_page.locator(".deck__controls").bounding_box()
+    for control in phone_page.locator(".deck__controls a, .deck__controls button:visible").all():
+        box = control.bounding_box()
+        assert bar["x"] <= box["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"] <= 360, control
 
 
 def test_deck_works_under_a_strict_content_security_policy(page, evening):

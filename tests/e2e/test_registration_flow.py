@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from bench.load import free_port
 from events.enums import RegistrationStatus
 from events.models import Registration
+from tests.e2e.colours import contrast
 from tests.factories import make_event, make_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -212,3 +213,21 @@ def test_check_in_at_the_door_works_on_a_phone(phone_page, organizer, screenshot
     phone.get_by_role("button", name="Undo", exact=True).tap()
     expect(phone.get_by_role("status")).to_contain_text("Jürgen Schlüter is no longer checked in.")
     assert phone.locator("#count-checked-in").inner_text() == "0"
+
+
+def test_erase_button_of_a_persons_data_is_plainly_visible(page, organizer, screenshot):
+    event = make_event(title="Meetup 91", slug="meetup-91", capacity=3)
+    make_registration(event=event, name="Ada Lovelace", email="ada@example.org")
+
+    page.goto(
+        reverse("admin:events_registration_person") + "?email=ada@example.org"
+    )  # to the login page first
+    page.get_by_label("Username").fill("olga")
+    page.get_by_label("Password").fill("pw-organizer-1")
+    page.get_by_role("button", name="Log in").click()
+    button = page.get_by_role("button", name="Erase this person’s data")
+    expect(button).to_be_visible()
+    screenshot(page, "admin-erase-person")
+    colours = button.evaluate("b => { const s = getComputedStyle(b); return [s.color, s.backgroundColor]; }")
+    assert colours[1] not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert contrast(*colours) >= 4.5

@@ -108,8 +108,8 @@ def test_seed_agenda_is_represented_exactly():
             kind=kind,
         )
     assert [str(slot) for slot in event.agenda.all()] == [
-        "18:30 - 18:40 Welcome & Introduction",
-        "19:45 - 20:15 Break",
+        "18:30–18:40 Welcome & Introduction",
+        "19:45–20:15 Break",
         "21:00 Networking",
     ]
 

@@ -249,11 +249,12 @@ def test_erasing_one_persons_data_frees_their_seat_and_keeps_the_counts(organize
     assert page.context["registrations"] == []
 
 
-def test_check_in_page_is_for_organizers(client, event):
+def test_check_in_page_is_for_organizers_and_tells_nobody_else_whether_a_meetup_exists(client, event):
     url = reverse("events:check_in", args=[event.slug])
 
     anonymous = client.get(url)
-    assert anonymous.status_code == 302
+    unknown = client.get(reverse("events:check_in", args=["no-such-meetup"]))
+    assert anonymous.status_code == unknown.status_code == 302
     assert reverse("admin:login") in anonymous.headers["Location"]
     client.force_login(User.objects.create_user("staff", password="pw", is_staff=True))
     assert client.get(url).status_code == 403

@@ -87,6 +87,22 @@ def test_cached_pages_offering_registration_expire_when_it_closes(client, event)
         assert sign_up not in vobject.readOne(after_closing.content.decode()).vevent.description.value
 
 
+def test_home_page_next_meetup_offers_registration_while_it_is_open(client, event):
+    vienna = zoneinfo.ZoneInfo("Europe/Vienna")
+    morning = datetime.datetime.combine(event.date, datetime.time(9, 0), tzinfo=vienna)
+    Event.objects.filter(pk=event.pk).update(registration_closes_at=morning + datetime.timedelta(hours=2))
+
+    with time_machine.travel(morning - datetime.timedelta(days=3), tick=False):
+        open_home = client.get("/")
+    with time_machine.travel(morning + datetime.timedelta(hours=3), tick=False):
+        closed_home = client.get("/")
+
+    assert open_home.status_code == closed_home.status_code == 200
+    assert f'href="{register_url(event)}"' in open_home.content.decode()
+    assert f"Register for {event.title} Free; registration closes" in text(open_home)
+    assert f'href="{register_url(event)}"' not in closed_home.content.decode()
+
+
 def test_event_page_says_full_join_the_waitlist(client, event):
     for _ in range(4):
         make_registration(event=event)
@@ -259,6 +275,23 @@ def test_status_page_shows_the_place_the_calendar_and_the_cancel_button(client, 
     assert reverse("events:event_ics", kwargs={"slug": event.slug}) in seat.content.decode()
     assert reverse("events:registration_cancel", args=[going.status_token]) in seat.content.decode()
     assert "Cancel my registration" in text(seat)
+
+
+def test_status_page_says_what_cancelling_does_for_a_seat_a_waitlist_place_and_an_unconfirmed_registration(
+    client, event
+):
+    going = make_registration(event=event)
+    for _ in range(3):
+        waiting = make_registration(event=event)
+    unconfirmed = make_registration(event=event, confirm=False)
+
+    pages = {person: client.get(status_url(person)) for person in (going, waiting, unconfirmed)}
+
+    assert [page.status_code for page in pages.values()] == [200, 200, 200]
+    assert "Cancel, and your seat goes to the next person at once." in text(pages[going])
+    assert "Cancel, and you leave the waitlist." in text(pages[waiting])
+    assert "Cancel, and the registration never counts." in text(pages[unconfirmed])
+    assert "seat goes" not in text(pages[unconfirmed]) + text(pages[waiting])
 
 
 def test_cancel_button_frees_the_seat_for_the_first_in_line(client, event):

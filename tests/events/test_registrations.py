@@ -75,6 +75,7 @@ def test_register_keeps_a_pending_registration_that_counts_once_confirmed(event,
     assert link_in(mails[0], f"{SITE}/registrations/confirm/") == (
         f"{SITE}/registrations/confirm/{registration.confirm_token}/"
     )
+    assert "seat goes" not in mails[0].body  # nobody has a seat before confirming
 
     confirmed, mails = sent(registration_confirm, registration=registration)
 

@@ -287,3 +287,11 @@ def test_search_marks_a_speakers_affiliation_where_it_stands(client, db):
 
     assert '<p class="muted"><mark>Analytical</mark> Engines Ltd · 1 talk</p>' in speakers
     assert "result__where" not in speakers  # no excerpt repeating it
+
+
+@pytest.mark.parametrize("query", ["🤖", "*", "%", "\u200b", "-- ;"])
+def test_search_without_letters_or_digits_says_what_it_needs(client, db, query):
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "search needs letters or digits" in response.content.decode()

@@ -3,9 +3,11 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from common.addresses import client_ip
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +146,21 @@ def test_login_without_a_request_is_not_throttled(organizer):
 
     assert authenticate(username="olga", password="pw-organizer-1") == organizer
     assert authenticate(username="olga", password="wrong") is None
+
+
+def test_a_form_sent_without_its_security_token_gets_a_plain_page_that_says_what_to_do(db):
+    event = make_event(capacity=10)
+    browser = Client(enforce_csrf_checks=True)
+
+    response = browser.post(
+        reverse("events:register", args=[event.slug]),
+        {"name": "Ada", "email": "ada@example.org", "consent": "on"},
+    )
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "<h1>Please send the form again</h1>" in page
+    assert "Nothing was changed." in page
+    assert "CSRF verification failed" not in page
+    assert 'rel="stylesheet"' in page  # the site's page, with its style sheet
+    assert event.registrations.count() == 0
