@@ -163,6 +163,25 @@ class Event(models.Model):
         super().clean()
         if self.pk is not None:
             self._clean_capacity()
+        self._clean_registration_closes()
+
+    def _clean_registration_closes(self):
+        """Registration closes at the latest when the meetup starts (a date and a time, so no database rule)."""
+        if self.registration_closes_at is None or self.date is None:
+            return
+        starts = self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)
+        if self.registration_closes_at > starts:
+            when = (
+                f"{starts:%H:%M} on {starts.day} {starts:%B}"
+                if self.start_time
+                else f"{self.date.day} {self.date:%B}"
+            )
+            raise ValidationError(
+                {
+                    "registration_closes_at": f"Registration closes at the latest when the meetup starts ({when}): "
+                    "set an earlier time, or leave it empty to close at the start."
+                }
+            )
 
     def _clean_capacity(self):
         """Seats already given stay given: the capacity may not drop below them, nor registration be switched off."""

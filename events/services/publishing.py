@@ -137,8 +137,12 @@ def _when_and_where(event: Event) -> list[str]:
         missing.append("No venue yet.")
     if event.start_time is None:
         missing.append("No start time.")
-    if not event.meetup_url:
-        missing.append("No meetup.com link.")
+    if event.takes_registrations and event.meetup_url:
+        missing.append(
+            "People register on this site, yet the page also links meetup.com to sign up: clear the meetup.com link."
+        )
+    elif not event.takes_registrations and not event.meetup_url:
+        missing.append("No meetup.com link (or set seats to take registrations on this site).")
     return missing
 
 

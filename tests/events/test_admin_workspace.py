@@ -426,7 +426,7 @@ def test_checklist_flags_a_past_date_and_a_host_that_is_not_the_venues(draft):
 
     assert checklist == [
         "The date (14 May 2031) is in the past.",
-        "No meetup.com link.",
+        "No meetup.com link (or set seats to take registrations on this site).",
         "The host “A1” is not the host of the venue “TU Wien” (that is Magenta).",
         "No talks yet.",
     ]

@@ -175,7 +175,7 @@ def test_event_checklist_names_what_is_missing():
     assert event_checklist(event) == [
         "No venue yet.",
         "No start time.",
-        "No meetup.com link.",
+        "No meetup.com link (or set seats to take registrations on this site).",
         "Talk “Lonely talk” has no speaker.",
         "Talk “Lonely talk” has no abstract.",
         "Talk “Lonely talk” has no slides.",
@@ -194,6 +194,23 @@ def test_event_checklist_empty_for_complete_event():
         start_time=datetime.time(18, 45),
     )
     assert event_checklist(event) == []
+
+
+def test_event_checklist_asks_for_one_place_to_sign_up_meetup_com_or_seats_here():
+    talk_kwargs = {
+        "abstract": "A.",
+        "slides_url": "https://example.org/s.pdf",
+        "start_time": datetime.time(18, 45),
+    }
+    here = make_event(venue=make_venue(), capacity=60)
+    both = make_event(venue=make_venue(), capacity=60, meetup_url="https://www.meetup.com/x/events/1/")
+    for event in (here, both):
+        make_talk(event=event, speakers=[make_speaker()], **talk_kwargs)
+
+    assert event_checklist(here) == []
+    assert event_checklist(both) == [
+        "People register on this site, yet the page also links meetup.com to sign up: clear the meetup.com link."
+    ]
 
 
 def test_admin_event_change_page_shows_checklist_and_preview_link(organizer_client):

@@ -10,6 +10,7 @@ import json
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import timezone
 
 from events.enums import RegistrationStatus
 from events.models import Event, Registration
@@ -156,6 +157,33 @@ def test_meetup_form_explains_seats_it_cannot_take(organizer_client, event, capa
     assert response.status_code == 200
     assert any(message in error for error in response.context["adminform"].form.errors["capacity"])
     assert Event.objects.get(pk=event.pk).capacity == 3
+
+
+def test_meetup_form_refuses_registration_closing_after_the_meetup_starts(organizer_client, event):
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = change_page_data(organizer_client.get(url))
+    day_after = event.date + datetime.timedelta(days=1)
+
+    refused = organizer_client.post(
+        url,
+        {**data, "registration_closes_at_0": f"{day_after:%Y-%m-%d}", "registration_closes_at_1": "12:00:00"},
+    )
+    earlier = organizer_client.post(
+        url,
+        {
+            **data,
+            "registration_closes_at_0": f"{event.date:%Y-%m-%d}",
+            "registration_closes_at_1": "12:00:00",
+        },
+    )
+
+    assert (refused.status_code, earlier.status_code) == (200, 302)
+    assert refused.context["adminform"].form.errors["registration_closes_at"] == [
+        f"Registration closes at the latest when the meetup starts (18:30 on {event.date.day} {event.date:%B}): "
+        "set an earlier time, or leave it empty to close at the start."
+    ]
+    closes = timezone.localtime(Event.objects.get(pk=event.pk).registration_closes_at)
+    assert (closes.date(), closes.time()) == (event.date, datetime.time(12, 0))
 
 
 def past(event: Event, days: int) -> Event:
