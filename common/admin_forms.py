@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from common.text import search_key
 from common.validators import validate_slides
 
-BOTH_FILE_AND_LINK = "Upload a file or give a link, not both: clear the link to upload a file."
+BOTH_FILE_AND_LINK = "Upload a file or give a link, not both: keep one of the two."
 
 
 def take_upload(form, field: str, *, remove):

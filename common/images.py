@@ -51,11 +51,11 @@ class PreparedImage:
 MESSAGES = {
     "empty": "The file is empty.",
     "too_large": "The image file is too large ({size}); images may be at most {limit}.",
-    "svg": "SVG images are not accepted (they can contain scripts). Please upload the logo as PNG or WebP.",
+    "svg": "SVG images are not accepted (they can contain scripts). Please upload a JPEG, PNG or WebP image.",
     "not_image": "This file is not an image (JPEG, PNG or WebP) that can be read.",
     "format": "{format} images are not accepted. Please upload a JPEG, PNG or WebP image.",
     "too_many_pixels": "The image has too many pixels ({detail}); at most {limit} megapixels are accepted. "
-    "It may be a decompression bomb; otherwise please scale it down first.",
+    "Please scale it down first.",
     "damaged": "The image is damaged and cannot be read. Please export it again.",
 }
 

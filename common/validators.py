@@ -10,7 +10,8 @@ MESSAGES = {
     "empty": "The file is empty: {detail}.",
     "not_pdf": "This file is not a PDF (its content does not start like one). Please upload the slides as PDF.",
     "encrypted": "This PDF is password-protected (encrypted). Please upload a copy without a password.",
-    "corrupt": "This PDF is damaged and cannot be read ({detail}). Please export it again.",
+    # The reader's own words ("PdfStreamError: …") mean nothing to an organizer; the maintainers' command shows them.
+    "corrupt": "This PDF is damaged and cannot be read. Please export it again from your slides program.",
     "too_slow": "This PDF could not be read in time ({detail}); it may be damaged. Please export it again.",
     "too_large": "The file is too large ({size}); slides may be at most {limit}.",
 }
@@ -33,4 +34,6 @@ def reread_slides(field_file) -> PdfContent:
         return read_pdf(data)
     except PdfUnreadable as error:
         message = MESSAGES[error.code].format(detail=error.detail)
+        if error.code == "corrupt":
+            message += f" ({error.detail})"
         raise ValidationError(f"{field_file.name}: {message}", code=error.code) from error

@@ -111,7 +111,7 @@ class Talk(models.Model):
     slides_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     slides_text = models.TextField(blank=True, editable=False)
     download_count = models.PositiveIntegerField(default=0, editable=False)
-    video_url = web_link_field(blank=True)
+    video_url = web_link_field("video link", blank=True)
     # Part of the signed speaker link (events.services.speaker_links); raising it makes earlier links stop working.
     speaker_link_version = models.PositiveIntegerField(default=0, editable=False)
 

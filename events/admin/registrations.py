@@ -160,7 +160,8 @@ class RegistrationAdmin(admin.ModelAdmin):
             try:
                 change(registration)
             except ValidationError as error:
-                self.message_user(request, f"{registration.name}: {' '.join(error.messages)}", messages.ERROR)
+                who = registration.name or str(registration)  # an erased registration has no name
+                self.message_user(request, f"{who}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 changed += 1
                 self.log_change(request, registration, done)

@@ -110,7 +110,7 @@ class Event(models.Model):
     )
     intro_slides_pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
     intro_slides_text = models.TextField(blank=True, editable=False)
-    video_url = web_link_field(blank=True, help_text="Recording of the evening (YouTube etc.).")
+    video_url = web_link_field("video link", blank=True, help_text="Recording of the evening (YouTube etc.).")
     photos_url = web_link_field("photo album", blank=True)
     import_checksum = models.CharField(
         max_length=64,

@@ -84,7 +84,7 @@ def test_admin_talk_slides_and_link_together_is_a_form_error(organizer_client, m
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slides_url"] == [
-        "Upload a file or give a link, not both: clear the link to upload a file."
+        "Upload a file or give a link, not both: keep one of the two."
     ]
     assert stored_files(media_root) == []
 
@@ -139,7 +139,7 @@ def test_admin_talk_link_while_a_file_is_stored_is_a_form_error(organizer_client
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slides_url"] == [
-        "Upload a file or give a link, not both: clear the link to upload a file."
+        "Upload a file or give a link, not both: keep one of the two."
     ]
     talk.refresh_from_db()
     assert talk.slides_url == "" and talk.slides.name
@@ -249,7 +249,7 @@ def test_admin_sponsor_svg_logo_refused_with_reason(organizer_client, media_root
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["logo"] == [
-        "SVG images are not accepted (they can contain scripts). Please upload the logo as PNG or WebP."
+        "SVG images are not accepted (they can contain scripts). Please upload a JPEG, PNG or WebP image."
     ]
     assert stored_files(media_root) == []
 

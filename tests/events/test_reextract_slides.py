@@ -48,8 +48,8 @@ def test_reextract_slides_reports_unreadable_and_missing_files(media_root, capsy
     assert out == "Re-read 0 slides files; 2 could not be read.\n"
     broken_line, missing_line = sorted(err.splitlines())
     assert broken_line == (
-        f"Broken: {broken.slides.name}: This PDF is damaged and cannot be read "
-        "(PdfReadError: startxref not found). Please export it again."
+        f"Broken: {broken.slides.name}: This PDF is damaged and cannot be read. Please export it again from your "
+        "slides program. (PdfReadError: startxref not found)"
     )
     assert missing_line.startswith("Missing: [Errno 2] No such file or directory")
     broken.refresh_from_db()

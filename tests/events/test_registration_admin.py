@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from events.enums import RegistrationStatus
 from events.models import Event, Registration
+from events.services.registration_privacy import person_erase
 from events.services.registrations import event_add_host_guest, registration_check_in
 from tests.admin_pages import change_page_data
 from tests.factories import make_event, make_registration
@@ -341,3 +342,19 @@ def test_check_in_of_another_meetups_registration_is_not_found_and_checks_nobody
         page = organizer_client.get(reverse("events:check_in", args=[meetup.slug]))
         assert page.status_code == 200
         assert '<dd id="count-checked-in">0</dd>' in page.content.decode(), meetup.slug
+
+
+def test_list_action_check_in_of_an_erased_registration_names_it_by_number(organizer_client, event):
+    erased = make_registration(event=event, email="ada@example.org")
+    person_erase(email="ada@example.org")
+
+    response = organizer_client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "check_in", "_selected_action": [erased.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Registration #{erased.pk}: Only people going can be checked in."
+    ]

@@ -121,7 +121,7 @@ def test_speaker_link_slides_file_and_a_link_together_is_a_field_error(client, t
 
     assert response.status_code == 200
     assert response.context["forms"].talk_form.errors["slides_url"] == [
-        "Upload a file or give a link, not both: clear the link to upload a file."
+        "Upload a file or give a link, not both: keep one of the two."
     ]
     assert stored_files(media_root) == []
 

@@ -126,14 +126,13 @@ REFUSALS = [
     pytest.param(
         b"%PDF-1.7\n%%EOF",
         "corrupt",
-        "This PDF is damaged and cannot be read (PdfReadError: startxref not found). Please export it again.",
+        "This PDF is damaged and cannot be read. Please export it again from your slides program.",
         id="no-xref",
     ),
     pytest.param(
         pdf_bytes(["cut short"])[:300],
         "corrupt",
-        "This PDF is damaged and cannot be read (PdfStreamError: Stream has ended unexpectedly). "
-        "Please export it again.",
+        "This PDF is damaged and cannot be read. Please export it again from your slides program.",
         id="truncated",
     ),
 ]
