@@ -3,6 +3,7 @@ of fields, constraint messages on their fields, lists of names one per line, and
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
@@ -62,12 +63,43 @@ class PictureAdminMixin:
         )
 
 
+class StoredFile:
+    """A stored file as a file input shows it ("Currently: <name>"), linked to `url`."""
+
+    def __init__(self, file, url: str):
+        self.file, self.url = file, url
+
+    def __str__(self):
+        return str(self.file)
+
+
+class DownloadLinkFileWidget(AdminFileWidget):
+    """The admin's file input, its "Currently:" link leading to the site's own download (`download_url`, set by
+    the form), since the media folder is never served for slides: the site serves them, counting downloads."""
+
+    download_url = ""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return StoredFile(value, self.download_url) if value and self.download_url else value
+
+
 class PdfOrLinkForm(forms.ModelForm):
-    """A form with a PDF field (checked by content on upload) and a link field, never both at once."""
+    """A form with a PDF field (checked by content on upload) and a link field, never both at once. With a
+    `DownloadLinkFileWidget`, a stored PDF links to `stored_file_url()`."""
 
     pdf_field = ""
     link_field = ""
     pdf_content = None  # the validated reading of the upload, handed to the service function
+
+    def stored_file_url(self) -> str:
+        return ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = self.fields[self.pdf_field].widget
+        if isinstance(widget, DownloadLinkFileWidget) and self.instance.pk:
+            widget.download_url = self.stored_file_url()
 
     def clean(self):
         cleaned = super().clean()

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 
 from common.admin_forms import (
     ConstraintErrorsOnFieldsMixin,
+    DownloadLinkFileWidget,
     PdfOrLinkForm,
     StaleEditGuardForm,
     attach_upload,
@@ -65,6 +66,10 @@ class EventForm(StaleEditGuardForm, ConstraintErrorsOnFieldsMixin, PdfOrLinkForm
             *("capacity", "registration_closes_at"),
         ]
         help_texts = {"intro_slides": "PDF, checked on upload; its pages and text are read for search."}
+        widgets = {"intro_slides": DownloadLinkFileWidget}
+
+    def stored_file_url(self) -> str:
+        return self.instance.get_intro_slides_url()
 
 
 class DuplicateForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from common.admin_forms import (
     ConstraintErrorsOnFieldsMixin,
+    DownloadLinkFileWidget,
     MergeConcurrentEditsMixin,
     PdfOrLinkForm,
     attach_upload,
@@ -48,12 +49,16 @@ class TalkForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, PdfOrLi
             *("slides", "slides_url", "video_url"),
         ]
         help_texts = {"slides": "PDF only, checked on upload; its pages and text are read for search."}
+        widgets = {"slides": DownloadLinkFileWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         slot = getattr(self.instance, "slot", None) if self.instance.pk else None
         if slot is not None:
             self.initial.setdefault("meetup", slot.event_id)
+
+    def stored_file_url(self) -> str:
+        return self.instance.get_slides_url()
 
     def _post_clean(self):
         # The talk is saved with the stored values of the fields this page did not change.

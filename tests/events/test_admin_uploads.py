@@ -1,5 +1,6 @@
 import datetime
 
+import lxml.html
 import pytest
 from django.urls import reverse
 
@@ -270,3 +271,32 @@ def test_admin_sponsor_logo_stored_as_png(organizer_client, media_root):
     )
     assert response.status_code == 302
     assert stored_files(media_root) == ["sponsors/obb.png"]
+
+
+def test_admin_pages_link_stored_slides_to_the_sites_own_download(organizer_client, media_root):
+    talk = make_talk(event=make_event(number=77, date=datetime.date(2026, 11, 18)), slug="agents")
+    upload_slides_in_admin(organizer_client, talk)
+    event = talk.slot.event
+    event_page = organizer_client.post(
+        reverse("admin:events_event_change", args=[event.pk]),
+        change_page_data(organizer_client.get(reverse("admin:events_event_change", args=[event.pk])))
+        | {"intro_slides": upload(pdf_bytes(["Welcome"]), name="intro.pdf")},
+    )
+    assert event_page.status_code == 302
+
+    pages = {
+        talk.get_slides_url(): organizer_client.get(reverse("admin:talks_talk_change", args=[talk.pk])),
+        event.get_intro_slides_url(): organizer_client.get(
+            reverse("admin:events_event_change", args=[event.pk])
+        ),
+    }
+
+    for download, page in pages.items():
+        assert page.status_code == 200
+        links = lxml.html.fromstring(page.content.decode()).xpath(
+            "//p[contains(@class, 'file-upload')]/a/@href"
+        )
+        assert links == [download]
+        served = organizer_client.get(download)
+        assert served.status_code == 200
+        assert b"".join(served.streaming_content).startswith(b"%PDF")
