@@ -94,8 +94,6 @@ class DuplicateForm(forms.Form):
 class EventAdmin(admin.ModelAdmin):
     form = EventForm
 
-    class Media:
-        css = {"all": ["admin-vdlm/admin.css"]}
 
     list_display = ["title", "date", "status", "preview_link"]
     list_filter = ["status", "kind"]

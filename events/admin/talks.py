@@ -86,7 +86,6 @@ class TalkAdmin(admin.ModelAdmin):
     speaker_link = speaker_link
 
     class Media:
-        css = {"all": ["admin-vdlm/admin.css"]}
         js = ["js/copy-link.js"]
 
     @admin.display(description="meetup", ordering="slot__event__date")
