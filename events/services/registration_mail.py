@@ -1,7 +1,7 @@
 """The mails of registration, sent through Django's email (EMAIL_URL): a text and an HTML part from
 templates/events/emails/<kind>.txt and .html, links on the site's configured address (VDLM_SITE_URL), and the
 meetup's calendar file attached whenever the mail gives a seat. Every mail links the private status page, where
-the registration is cancelled with one click.
+the registration is cancelled (the cancel button asks once more).
 
 A mail that cannot be sent is logged and reported to the caller (False); the registration is kept either way.
 """

@@ -141,10 +141,17 @@ class StatusView(PrivateMixin, TemplateView):
 
 
 class CancelView(StatusView):
-    """The cancel button of the status page (a link alone cancels nothing: mail scanners open links)."""
+    """Asks once more (a seat given away by a stray tap on a phone is lost), then cancels with its button; opening
+    the address alone cancels nothing (mail scanners open links). Errors show on the status page."""
 
     def get(self, request, *args, **kwargs):
-        return HttpResponseRedirect(self.registration.status_url())
+        context = self.get_context_data()
+        if not context["can_cancel"]:
+            return HttpResponseRedirect(self.registration.status_url())
+        return self.render_to_response(context)
+
+    def get_template_names(self):
+        return ["events/registrations/cancel.html" if self.request.method == "GET" else self.template_name]
 
     def post(self, request, *args, **kwargs):
         try:

@@ -138,9 +138,11 @@ def test_attendee_registers_confirms_cancels_and_the_next_person_is_promoted(vis
     confirm_from_mail(bob, inbox, "bob@example.org")
     expect(bob.get_by_role("status")).to_contain_text("You are number 1 on the waitlist.")
 
-    # Ada cannot come: the link in her mail, one click.
+    # Ada cannot come: the link in her mail, then cancel, and yes.
     ada.goto(link(seat_mail, "/registrations/"))
-    ada.get_by_role("button", name="Cancel my registration").click()
+    ada.get_by_role("link", name="Cancel my registration…").click()
+    expect(ada.get_by_role("heading", name="Cancel your registration?")).to_be_visible()
+    ada.get_by_role("button", name="Yes, cancel my registration").click()
     expect(ada.get_by_role("status")).to_contain_text("You cancelled this registration.")
     inbox.wait_for("ada@example.org", "Registration cancelled")
 

@@ -274,7 +274,7 @@ def test_status_page_shows_the_place_the_calendar_and_the_cancel_button(client, 
     assert "You are number 2 on the waitlist." in text(line)
     assert reverse("events:event_ics", kwargs={"slug": event.slug}) in seat.content.decode()
     assert reverse("events:registration_cancel", args=[going.status_token]) in seat.content.decode()
-    assert "Cancel my registration" in text(seat)
+    assert "Cancel my registration…" in text(seat)
 
 
 def test_status_page_says_what_cancelling_does_for_a_seat_a_waitlist_place_and_an_unconfirmed_registration(
@@ -311,12 +311,19 @@ def test_cancel_button_frees_the_seat_for_the_first_in_line(client, event):
     assert first_waiting.status == RegistrationStatus.GOING
 
 
-def test_cancel_link_opened_without_the_button_cancels_nothing(client, event):
+def test_cancel_link_asks_once_more_and_cancels_nothing_until_the_button_is_pressed(client, event):
     ada = make_registration(event=event)
+    cancel_url = reverse("events:registration_cancel", args=[ada.status_token])
 
-    response = client.get(reverse("events:registration_cancel", args=[ada.status_token]))
+    status = client.get(status_url(ada))
+    question = client.get(cancel_url)
 
-    assert response.status_code == 302
+    assert (status.status_code, question.status_code) == (200, 200)
+    assert f'href="{cancel_url}"' in status.content.decode()
+    assert "Cancel your registration?" in text(question)
+    assert "Your seat goes to the next person on the waitlist at once" in text(question)
+    assert f'href="{status_url(ada)}"' in question.content.decode()  # "No, keep it"
+    assert question.headers["X-Robots-Tag"] == "noindex, nofollow"
     ada.refresh_from_db()
     assert ada.status == RegistrationStatus.GOING
 
