@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+from django.utils.dateformat import format as format_date
 from django.utils.text import slugify
 
 # "75th", "1st": the ordinal in a meetup's title.
@@ -126,3 +127,8 @@ def human_size(size: int) -> str:
         if size < 1024 or unit == "GB":
             return f"{size:.1f} {unit}" if size < 10 else f"{size:.0f} {unit}"
     raise AssertionError("unreachable")
+
+
+def long_date(day) -> str:
+    """ "Wednesday, 12 June 2024", as the pages write a meetup's date (the templates' date:"l, j F Y")."""
+    return format_date(day, "l, j F Y")

@@ -94,7 +94,6 @@ class DuplicateForm(forms.Form):
 class EventAdmin(admin.ModelAdmin):
     form = EventForm
 
-
     list_display = ["title", "date", "status", "preview_link"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "number", "description", "venue__name"]

@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from common.http import add_validators
 from common.links import absolute_url, home_url, site_host
+from common.text import long_date
 from common.visibility import PUBLIC
 from events.models import AgendaSlot, Event
 
@@ -63,12 +64,12 @@ class EventsFeed(Feed):
 
     def item_title(self, item):
         prefix = "Cancelled: " if item.is_cancelled else ""
-        return f"{prefix}{item.title}, {item.date:%d %B %Y}"
+        return f"{prefix}{item.title}, {item.date.day} {item.date:%B %Y}"
 
     def item_description(self, item):
         talks = "; ".join(talk.title for talk in item.talks)
         venue = f" at {item.venue.name}" if item.venue else ""
-        return f"{item.date:%A %d %B %Y}{venue}. {talks}".strip()
+        return f"{long_date(item.date)}{venue}. {talks}".strip()
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from common.artwork import draw_card
 from common.links import absolute_url, site_host
+from common.text import long_date
 from events.formats.calendar import event_location
 from events.models import Event
 
@@ -22,7 +23,7 @@ CARD_TIMEOUT = 60 * 60 * 24 * 30
 
 def event_when(event: Event) -> str:
     """ "Wednesday, 12 June 2024, 18:30" """
-    when = f"{event.date:%A}, {event.date.day} {event.date:%B %Y}"
+    when = long_date(event.date)
     return f"{when}, {event.start_time:%H:%M}" if event.start_time else when
 
 

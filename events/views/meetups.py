@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 
 from common.cacheable import expire_page_at
 from common.downloads import serve_slides
-from common.text import reading_order_key
+from common.text import long_date, reading_order_key
 from events.enums import EventStatus
 from events.formats.jsonld import event_json_ld, event_summary
 from events.formats.social_card import card_alt, card_url
@@ -136,7 +136,7 @@ def neighbours(event: Event, user) -> tuple[dict | None, dict | None]:
 
 def event_description(event: Event) -> str:
     """For search results and link previews: when, where, and what the evening is about."""
-    when = f"{event.date:%A}, {event.date.day} {event.date:%B %Y}"
+    when = long_date(event.date)
     where = f" at {event.venue.name}" if event.venue else ""
     return f"{when}{where}. {event_summary(event)}".strip()
 
