@@ -63,6 +63,14 @@ def test_meetup_page_with_seats_fits_and_its_buttons_leave_the_title_readable(
     assert overflow(page) == []
 
 
+def test_meetup_page_with_a_title_without_spaces_fits(page, organizer, busy_meetup):
+    Event.objects.filter(pk=busy_meetup.pk).update(title="https://example.org/" + "a" * 280)
+    log_in(page, reverse("admin:events_event_change", args=[busy_meetup.pk]))
+
+    expect(page.locator(".object-tools")).to_be_visible()
+    assert overflow(page) == []
+
+
 @pytest.mark.parametrize(
     "url",
     [
