@@ -204,10 +204,9 @@ class MergeConcurrentEditsMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # has_changed() then compares with what the page showed, not with what is stored now.
         for name in self.merged_fields:
-            self.fields[
-                name
-            ].show_hidden_initial = True  # has_changed() then compares with what the page showed
+            self.fields[name].show_hidden_initial = True
 
     def has_stored_values(self) -> bool:
         return self.instance.pk is not None

@@ -107,10 +107,6 @@ class ProgramSlotForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, 
             )
             if talk.slides:
                 self.fields["slides"].help_text = f"Uploaded: {slides_summary(talk)}. A new PDF replaces it."
-        for name in MERGED_TALK_FIELDS:
-            self.fields[
-                name
-            ].show_hidden_initial = True  # has_changed() then compares with what the page showed
 
     @property
     def gives_a_talk(self) -> bool:

@@ -169,7 +169,7 @@ class Event(models.Model):
         """Registration closes at the latest when the meetup starts (a date and a time, so no database rule)."""
         if self.registration_closes_at is None or self.date is None:
             return
-        starts = self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)
+        starts = self.starts_by
         if self.registration_closes_at > starts:
             when = (
                 f"{starts:%H:%M} on {starts.day} {starts:%B}"
@@ -281,10 +281,13 @@ class Event(models.Model):
         return self.registration_closes if self.registration_is_open else None
 
     @property
+    def starts_by(self) -> datetime.datetime:
+        """Its start; with no start time known, the day's end."""
+        return self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)
+
+    @property
     def has_started(self) -> bool:
-        """Started at its start time; with none known, taken as over at the day's end."""
-        starts = self.starts_at or self._aware(datetime.time(0, 0)) + datetime.timedelta(days=1)
-        return timezone.now() >= starts
+        return timezone.now() >= self.starts_by
 
     @functools.cached_property
     def registration_counts(self):
