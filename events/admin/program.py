@@ -51,6 +51,17 @@ def talk_max_length(name: str) -> int:
     return Talk._meta.get_field(name).max_length
 
 
+def talk_link_field(name: str, *, label: str) -> forms.URLField:
+    """One of the talk's links, edited in its slot: optional, a web address within the Talk field's length."""
+    return forms.URLField(
+        label=label,
+        max_length=talk_max_length(name),
+        required=False,
+        assume_scheme="https",
+        validators=[web_link_validator],
+    )
+
+
 class ProgramSlotForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, forms.ModelForm):
     merged_fields = MERGED_TALK_FIELDS
 
@@ -68,20 +79,8 @@ class ProgramSlotForm(MergeConcurrentEditsMixin, ConstraintErrorsOnFieldsMixin, 
         required=False,
         help_text="Checked on upload; its pages and text are read for search.",
     )
-    slides_url = forms.URLField(
-        label="…or slides link",
-        max_length=talk_max_length("slides_url"),
-        required=False,
-        assume_scheme="https",
-        validators=[web_link_validator],
-    )
-    video_url = forms.URLField(
-        label="Video link",
-        max_length=talk_max_length("video_url"),
-        required=False,
-        assume_scheme="https",
-        validators=[web_link_validator],
-    )
+    slides_url = talk_link_field("slides_url", label="…or slides link")
+    video_url = talk_link_field("video_url", label="Video link")
     talk_cancelled = forms.BooleanField(label="Talk cancelled", required=False)
 
     class Meta:
