@@ -114,6 +114,17 @@ def test_event_page_says_full_join_the_waitlist(client, event):
     assert "Join the waitlist for Meetup 90" in text(response)
 
 
+def test_event_page_of_a_full_meetup_still_says_when_registration_closes(client, event):
+    for _ in range(4):
+        make_registration(event=event)
+    closes = event.starts_at  # by default, at the start
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200
+    assert f"Registration closes {closes:%A}, {closes.day} {closes:%B}, {closes:%H:%M}." in text(response)
+
+
 def test_event_page_says_registration_closed(client, event):
     make_registration(event=event)
     type(event).objects.filter(pk=event.pk).update(registration_closes_at=timezone.now())
