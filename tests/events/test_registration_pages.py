@@ -339,6 +339,16 @@ def test_cancel_link_asks_once_more_and_cancels_nothing_until_the_button_is_pres
     assert ada.status == RegistrationStatus.GOING
 
 
+def test_cancel_page_of_a_registration_already_cancelled_leads_back_to_the_status_page(client, event):
+    ada = make_registration(event=event)
+    client.post(reverse("events:registration_cancel", args=[ada.status_token]))
+
+    response = client.get(reverse("events:registration_cancel", args=[ada.status_token]))
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == status_url(ada)
+
+
 def test_after_the_meetup_is_cancelled_the_links_say_so_and_offer_nothing_to_do(client, event):
     going = make_registration(event=event, name="Ada")
     unconfirmed = make_registration(event=event, name="Bo", confirm=False)
